@@ -1,0 +1,48 @@
+// `npm test`: every check the project has, in order, then one closing line with the test counts.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const reports = mkdtempSync(join(tmpdir(), 'token-desk-reports-'))
+const vitestReport = join(reports, 'vitest.json')
+const playwrightReport = join(reports, 'playwright.json')
+const bin = (name) => join('node_modules', '.bin', name)
+
+const steps = [
+  ['lint', [bin('eslint'), '.', '--max-warnings=0']],
+  ['typecheck', [bin('tsc'), '-b']],
+  ['typecheck e2e', [bin('tsc'), '-p', 'tsconfig.e2e.json']],
+  ['build', [bin('electron-vite'), 'build']],
+  ['unit + integration', ['node', 'scripts/with-keyring.mjs', bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
+  ['end-to-end', ['node', 'scripts/with-keyring.mjs', bin('playwright'), 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, PLAYWRIGHT_REPORTER: 'list,json' }],
+]
+const only = process.argv.slice(2)
+
+let failedStep = null
+for (const [name, [command, ...args], env = {}] of steps) {
+  if (only.length > 0 && !only.includes(name.split(' ')[0])) continue
+  console.log(`\n▶ ${name}`)
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  if (result.status !== 0) {
+    failedStep = name
+    break
+  }
+}
+
+const counts = { passed: 0, failed: 0, skipped: 0 }
+if (existsSync(vitestReport)) {
+  const report = JSON.parse(readFileSync(vitestReport, 'utf8'))
+  counts.passed += report.numPassedTests
+  counts.failed += report.numFailedTests
+  counts.skipped += report.numPendingTests + (report.numTodoTests ?? 0)
+}
+if (existsSync(playwrightReport)) {
+  const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'))
+  counts.passed += stats.expected + stats.flaky
+  counts.failed += stats.unexpected
+  counts.skipped += stats.skipped
+}
+if (failedStep) console.log(`\n✖ step failed: ${failedStep}`)
+console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
+process.exit(failedStep || counts.failed > 0 ? 1 : 0)

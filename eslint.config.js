@@ -51,7 +51,7 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['electron/main/services/**/*.ts', 'electron/main/ipc/handlers/**/*.ts', 'electron/main/core.ts', 'electron/preview/**/*.ts'],
+    files: ['electron/main/services/**/*.ts', 'electron/main/ipc/**/*.ts', 'electron/main/modules/**/*.ts', 'electron/main/core.ts', 'electron/main/core-context.ts', 'electron/preview/**/*.ts'],
     rules: restrict([electron], [
       { group: ['**/renderer/**'], message: 'The main process does not import the renderer.' },
       { group: ['**/adapters/electron-*'], message: 'Electron adapters are wired only by electron/main/index.ts.' },

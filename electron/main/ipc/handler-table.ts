@@ -28,7 +28,7 @@ const describeIssues = (issues: z.core.$ZodIssue[]) =>
  * response against the contract, and wraps everything in the result envelope. It never throws and never
  * returns a stack trace: unexpected errors become `internal` and go to `onUnexpected` (the log).
  */
-export function createHandlerTable(handlers: HandlerMap, onUnexpected: (channel: string, error: unknown) => void): Dispatch {
+export function createHandlerTable(handlers: Partial<HandlerMap>, onUnexpected: (channel: string, error: unknown) => void): Dispatch {
   return async (channel, payload, context) => {
     if (!Object.hasOwn(channels, channel)) {
       return { ok: false, error: { code: 'invalid_request', message: `Unknown channel "${String(channel).slice(0, 100)}"` } }
@@ -42,7 +42,8 @@ export function createHandlerTable(handlers: HandlerMap, onUnexpected: (channel:
       }
     }
     try {
-      const handler = handlers[name] as Handler<Channel>
+      const handler = handlers[name] as Handler<Channel> | undefined
+      if (!handler) return { ok: false, error: { code: 'unsupported', message: `"${name}" is not available in this build.` } }
       const value = await handler(parsed.data as never, context)
       const checked = channels[name].response.safeParse(value)
       if (!checked.success) {

@@ -1,4 +1,4 @@
-import type { Instance, Settings } from '@shared/contract'
+import type { Instance, Settings, TokenChange } from '@shared/contract'
 import type { Adapters } from './adapters/types'
 import type { HandlerMap } from './ipc/handler-table'
 import type { EventBus } from './services/event-bus'
@@ -40,6 +40,11 @@ export interface Credentials {
   userToken(instanceId: string): Promise<string | null>
 }
 
+/** Token operations other modules may trigger (e.g. compromise response regenerates at once). */
+export interface TokenActions {
+  regenerate(instanceId: string): Promise<TokenChange>
+}
+
 export interface IntegrationDirectory {
   namesFor(instanceId: string): string[]
 }
@@ -55,6 +60,7 @@ export type CoreContext = {
   instances: InstanceDirectory
   tokens: TokenDirectory
   credentials: Credentials
+  tokenActions: TokenActions
   /** Set by the integrations module; empty until then. */
   directories: { integrations: IntegrationDirectory }
 }

@@ -10,6 +10,7 @@ import {
   instanceInputSchema,
   instanceSchema,
   integrationInputSchema,
+  integrationPatchSchema,
   integrationSchema,
   noticeSchema,
   sessionViewSchema,
@@ -69,7 +70,7 @@ export const channels = {
 
   'integrations:list': channel(z.strictObject({ instanceId: instanceId.optional() }), z.array(integrationSchema)),
   'integrations:add': channel(integrationInputSchema, integrationSchema),
-  'integrations:update': channel(integrationInputSchema.partial().extend({ id: instanceId }).strict(), integrationSchema),
+  'integrations:update': channel(integrationPatchSchema.extend({ id: instanceId }).strict(), integrationSchema),
   'integrations:remove': channel(z.strictObject({ id: instanceId }), removed),
   'integrations:markUpdated': channel(z.strictObject({ id: instanceId }), integrationSchema),
   'integrations:export': channel(z.strictObject({ format: exportFormat, instanceId: instanceId.optional() }), exportFileSchema),

@@ -156,6 +156,11 @@ export const integrationInputSchema = z.strictObject({
   notes: text(2000).default(''),
 })
 export type IntegrationInput = z.input<typeof integrationInputSchema>
+/** What an update may change: the same fields, all optional and without defaults, so an absent field is left as it is. */
+export const integrationPatchSchema = z
+  .strictObject({ ...integrationInputSchema.shape, system: text(120), owner: text(120), contact: text(200), notes: text(2000) })
+  .partial()
+export type IntegrationPatch = z.infer<typeof integrationPatchSchema>
 export const integrationSchema = integrationInputSchema.extend({
   id,
   status: integrationStatusSchema,

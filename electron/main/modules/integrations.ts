@@ -1,0 +1,68 @@
+import type { Channel } from '@shared/contract'
+import type { CoreModule } from '../core-context'
+import type { HandlerMap } from '../ipc/handler-table'
+import { ActivityLog } from '../services/activity-log'
+import { recordActivity } from '../services/activity-recorder'
+import { IntegrationsRegister } from '../services/integrations-register'
+import { exportIntegrations, parseIntegrationsFile } from '../services/integrations-transfer'
+
+type OwnChannels = Extract<Channel, `integrations:${string}` | 'activity:list'>
+
+/**
+ * The integrations register (which systems use which instance's token) and the activity log. Both live in
+ * the data folder and follow the bus: token changes flag integrations as needing the new token, removed
+ * instances take their integrations with them, and every core event a person cares about is logged.
+ */
+export const integrationsModule: CoreModule = (context) => {
+  const { bus, log } = context
+  const register = new IntegrationsRegister({
+    dir: context.dataDir,
+    instances: context.instances,
+    bus,
+    now: context.now,
+    onRecovered: ({ movedTo, reason }) => {
+      log.warn({ movedTo, reason }, 'integrations register unreadable; moved aside')
+      bus.emit('notice', {
+        level: 'warning',
+        message: `The integrations list could not be read (${reason}). It was kept as ${movedTo} and an empty list was started.`,
+      })
+    },
+  })
+  const activity = new ActivityLog({
+    dir: context.dataDir,
+    bus,
+    now: context.now,
+    onSkipped: (count) => log.warn({ count }, 'activity log: unreadable lines dropped'),
+  })
+  context.directories.integrations = register
+  const stops = [register.listen(), recordActivity(bus, activity)]
+
+  const handlers: HandlerMap<OwnChannels> = {
+    'integrations:list': ({ instanceId }) => register.list({ instanceId }),
+    'integrations:add': (input) => register.add(input),
+    'integrations:update': ({ id, ...patch }) => register.update(id, patch),
+    'integrations:remove': ({ id }) => {
+      register.remove(id)
+      return { removed: true }
+    },
+    'integrations:markUpdated': ({ id }) => register.markUpdated(id),
+    'integrations:export': ({ format, instanceId }) =>
+      exportIntegrations(register.list({ instanceId }), format, {
+        now: context.now(),
+        instanceName: (id) => context.instances.get(id)?.name,
+      }),
+    'integrations:import': ({ format, text }) => ({ imported: register.importRecords(parseIntegrationsFile(format, text)) }),
+    'activity:list': (filter) => activity.list(filter),
+  }
+
+  return {
+    handlers,
+    start() {
+      // The token manager's cache says which instances already hold a token (a paste then replaces one).
+      register.rememberTokenHolders(context.tokens.list().filter((token) => token.stored || token.hint !== null).map((token) => token.instanceId))
+    },
+    close() {
+      stops.forEach((stop) => stop())
+    },
+  }
+}

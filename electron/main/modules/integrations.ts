@@ -35,7 +35,8 @@ export const integrationsModule: CoreModule = (context) => {
     onSkipped: (count) => log.warn({ count }, 'activity log: unreadable lines dropped'),
   })
   context.directories.integrations = register
-  const stops = [register.listen(), recordActivity(bus, activity)]
+  // The recorder subscribes first so a cause ("Token regenerated") is logged before its effects on the register.
+  const stops = [recordActivity(bus, activity), register.listen()]
 
   const handlers: HandlerMap<OwnChannels> = {
     'integrations:list': ({ instanceId }) => register.list({ instanceId }),

@@ -1,0 +1,44 @@
+import type { Store } from './db/store'
+
+export const LAST_USED_FLUSH_MS = 5_000
+
+/**
+ * `last_used_at` changes on every call made with a user token; writing SQLite each time would halve
+ * throughput. Uses are kept in memory (readers see them at once) and written behind: every 5 s and on
+ * close.
+ */
+export function createLastUsedTracker(store: Store) {
+  const pending = new Map<number, string>()
+  let timer: NodeJS.Timeout | null = null
+
+  function flush(): void {
+    if (pending.size === 0) return
+    const writes = [...pending]
+    pending.clear()
+    store.transaction(() => {
+      for (const [tokenId, at] of writes) store.tokens.writeLastUsed(tokenId, at)
+    })
+  }
+
+  return {
+    touch(tokenId: number, at: string): void {
+      pending.set(tokenId, at)
+    },
+    /** The newest use: the pending one if not yet written, else what the database holds. */
+    read(tokenId: number, stored: string | null): string | null {
+      return pending.get(tokenId) ?? stored
+    },
+    start(): void {
+      timer ??= setInterval(flush, LAST_USED_FLUSH_MS)
+      timer.unref()
+    },
+    /** Stops the timer and writes what is pending. */
+    stop(): void {
+      if (timer) clearInterval(timer)
+      timer = null
+      flush()
+    },
+    flush,
+  }
+}
+export type LastUsedTracker = ReturnType<typeof createLastUsedTracker>

@@ -1,3 +1,4 @@
+import { afterAll } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -108,8 +109,12 @@ export function reminderWorld() {
     },
     /** Titles of the notifications shown so far, with the instant each was shown. */
     shown: () => notifier.shown.map((notification) => ({ title: notification.title, at: notification.at.toISOString() })),
+    /** The app quits: every scheduler stops; the data folder stays. */
+    closeSchedulers() {
+      for (const scheduler of schedulers.splice(0)) scheduler.close()
+    },
     cleanup() {
-      for (const scheduler of schedulers) scheduler.close()
+      world.closeSchedulers()
       rmSync(dir, { recursive: true, force: true })
     },
   }
@@ -119,3 +124,13 @@ export function reminderWorld() {
 export type ReminderWorld = ReturnType<typeof reminderWorld>
 
 export const DAY = 86_400_000
+
+/** Runs this test file in `zone` (TZ is process-wide: put back whatever was there when the file is done). */
+export function useTimeZone(zone: string): void {
+  const previousZone = process.env.TZ
+  process.env.TZ = zone
+  afterAll(() => {
+    if (previousZone === undefined) delete process.env.TZ
+    else process.env.TZ = previousZone
+  })
+}

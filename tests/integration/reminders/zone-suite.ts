@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { reminderWorld, type ReminderWorld } from './fixture'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { reminderWorld, useTimeZone, type ReminderWorld } from './fixture'
 
 /** What 09:00 local "N days before the expiry's local date" is in UTC, worked out by hand for each zone. */
 export type ZoneCase = {
@@ -17,12 +17,7 @@ const expiresAt = '2028-01-10T15:00:00.000Z'
  * file and puts the previous zone back afterwards).
  */
 export function zoneSuite(zoneCase: ZoneCase): void {
-  const previousZone = process.env.TZ
-  process.env.TZ = zoneCase.zone
-  afterAll(() => {
-    if (previousZone === undefined) delete process.env.TZ
-    else process.env.TZ = previousZone
-  })
+  useTimeZone(zoneCase.zone)
 
   describe(`reminder instants in ${zoneCase.zone}`, () => {
     let world: ReminderWorld

@@ -13,7 +13,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/preload',
-      // A sandboxed preload cannot be an ES module: bundle everything into one CommonJS file.
+      // A sandboxed preload cannot be an ES module nor require packages: bundle everything into one CommonJS file.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },

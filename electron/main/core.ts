@@ -129,7 +129,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       secrets,
       sessions,
       clock: now,
-      createService: options.createService ?? (createTokenService as EmbeddedServiceFactory),
+      createService: options.createService ?? createTokenService,
       warn,
     })
   } catch (error) {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { InstancesService } from './instances'
 import { secretAccounts, type SecretStore } from './secret-store'
@@ -15,7 +14,7 @@ export type EmbeddedServiceFactory = (options: {
   demoPassword?: string
   now?: string | Date
   clock?: () => Date
-}) => { listen(): Promise<string>; close(): Promise<void> | void; baseUrl: string }
+}) => { listen(): Promise<string>; close(): Promise<void> | void }
 
 export type Sandbox = { baseUrl: string; close(): Promise<void> }
 
@@ -34,23 +33,21 @@ export const SANDBOX_DB_FILE = 'sandbox.sqlite'
 const newPassword = () => randomBytes(24).toString('base64url')
 
 /**
- * The demo password of an existing sandbox. A locked keychain must not stop the app (the seeded database keeps
- * its password; only demo sign-in waits). A keychain that works but lost the password means demo sign-in
- * would be impossible forever: the sandbox's demo data are then re-seeded with a new password.
+ * The demo password of an existing sandbox. The embedded service sets the demo users' password at every start,
+ * so a lost keychain entry is simply replaced by a new password. A locked keychain must not stop the app:
+ * the service then picks a throwaway password and only demo sign-in waits for the keychain.
  */
-async function recoverPassword(instanceId: string, dbPath: string, secrets: SecretStore): Promise<string | undefined> {
+async function demoPasswordFor(instanceId: string, secrets: SecretStore): Promise<string | undefined> {
   const account = secretAccounts.demoPassword(instanceId)
-  let stored: string | null
   try {
-    stored = await secrets.get(account)
+    const stored = await secrets.get(account)
+    if (stored) return stored
+    const fresh = newPassword()
+    await secrets.set(account, fresh)
+    return fresh
   } catch {
     return undefined
   }
-  if (stored) return stored
-  const fresh = newPassword()
-  await secrets.set(account, fresh)
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${dbPath}${suffix}`, { force: true })
-  return fresh
 }
 
 /**
@@ -68,7 +65,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox | n
   const dbPath = join(options.dataDir, SANDBOX_DB_FILE)
   let demoPassword: string | undefined
   if (firstRun) demoPassword = newPassword()
-  else if (existingId) demoPassword = await recoverPassword(existingId, dbPath, secrets)
+  else if (existingId) demoPassword = await demoPasswordFor(existingId, secrets)
 
   const service = options.createService({
     dbPath,
@@ -78,15 +75,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox | n
     demoPassword,
     clock: options.clock,
   })
-  await service.listen()
-  const sandbox: Sandbox = { baseUrl: service.baseUrl, close: async () => void (await service.close()) }
+  const origin = await service.listen()
+  const sandbox: Sandbox = { baseUrl: `${origin}/fd-api/v1`, close: async () => void (await service.close()) }
 
   if (existingId && !firstRun) {
-    instances.setSandboxBaseUrl(service.baseUrl)
+    instances.setSandboxBaseUrl(sandbox.baseUrl)
     return sandbox
   }
-  const instance = instances.add({ name: 'Local sandbox', kind: 'token-service', baseUrl: service.baseUrl, environment: 'development' }, { sandbox: true })
-  instances.setSandboxBaseUrl(service.baseUrl)
+  const instance = instances.add({ name: 'Local sandbox', kind: 'token-service', baseUrl: sandbox.baseUrl, environment: 'development' }, { sandbox: true })
+  instances.setSandboxBaseUrl(sandbox.baseUrl)
   try {
     await secrets.set(secretAccounts.demoPassword(instance.id), demoPassword as string)
     await options.sessions.signIn(instance.id, demoEmail('api'), demoPassword as string)

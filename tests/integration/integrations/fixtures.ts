@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Instance, IntegrationInput } from '@shared/contract'
 import type { InstanceDirectory } from '../../../electron/main/core-context'
 import { EventBus, type CoreEvents } from '../../../electron/main/services/event-bus'
-import { IntegrationsRegister } from '../../../electron/main/services/integrations-register'
+import { IntegrationsRegister, type ImportRecord } from '../../../electron/main/services/integrations-register'
 
 /** A fake user token shaped like the service's: it must never show up in any file these tests produce. */
 export const fakeToken = 'fdt_Zq8xW3kLmN0pR5tV7yB2cD4fG6hJ9kLmN0pQ2sT4vX6z'
@@ -79,4 +79,23 @@ export function registerFixture() {
   const clock = manualClock()
   const open = (folder = dir) => new IntegrationsRegister({ dir: folder, instances, bus, now: clock.now })
   return { dir, cleanup, bus, instances, clock, register: open(), open }
+}
+
+/** `count` varied integrations spread over the given instances, as import records (the fast way to fill a register). */
+export function manyRecords(count: number, instanceIds: string[]): ImportRecord[] {
+  const environments = ['production', 'development', 'training'] as const
+  return Array.from({ length: count }, (_, index) => ({
+    row: index + 1,
+    values: {
+      name: `${index % 7 === 0 ? '=' : ''}Integration ${String(index).padStart(5, '0')}`,
+      system: ['CAD', 'RMS', 'Payroll', 'GIS'][index % 4],
+      owner: `Owner ${index % 50}`,
+      contact: `owner${index % 50}@agency.test`,
+      environment: environments[index % 3],
+      instanceId: instanceIds[index % instanceIds.length],
+      notes: index % 5 === 0 ? `Line one, "quoted"\nline two of ${index}` : '',
+      status: index % 10 === 0 ? 'needs-update' : 'current',
+      updatedAt: new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString(),
+    },
+  }))
 }

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { exportIntegrations, parseIntegrationsFile } from '../../../electron/main/services/integrations-transfer'
+import { manyRecords, registerFixture, tempDir } from './fixtures'
+
+let fixture: ReturnType<typeof registerFixture>
+const cleanups: (() => void)[] = []
+afterEach(() => {
+  fixture.cleanup()
+  cleanups.splice(0).forEach((cleanup) => cleanup())
+})
+
+describe('5,000 integrations', () => {
+  it('load, filter and export correctly (timings are printed by bench/integrations.ts)', () => {
+    fixture = registerFixture()
+    expect(fixture.register.importRecords(manyRecords(5_000, ['inst-a', 'inst-b']))).toBe(5_000)
+
+    const loaded = fixture.open()
+    const all = loaded.list()
+    expect(all).toHaveLength(5_000)
+    expect(all[0]!.name).toBe('=Integration 00000')
+    expect(new Set(all.map((item) => item.id)).size).toBe(5_000)
+    expect(loaded.list({ instanceId: 'inst-a' })).toHaveLength(2_500)
+    expect(loaded.list({ status: 'needs-update' })).toHaveLength(500)
+    expect(loaded.list({ instanceId: 'inst-b', status: 'needs-update' })).toHaveLength(0)
+    expect(loaded.namesFor('inst-b')).toHaveLength(2_500)
+
+    for (const format of ['csv', 'json'] as const) {
+      const file = exportIntegrations(all, format, { now: fixture.clock.now(), instanceName: (id) => fixture.instances.get(id)?.name })
+      const target = tempDir()
+      cleanups.push(target.cleanup)
+      const copy = fixture.open(target.dir)
+      expect(copy.importRecords(parseIntegrationsFile(format, file.text))).toBe(5_000)
+      expect(copy.list()).toEqual(all)
+    }
+  })
+})

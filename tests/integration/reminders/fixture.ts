@@ -1,4 +1,3 @@
-import { afterAll } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -125,12 +124,4 @@ export type ReminderWorld = ReturnType<typeof reminderWorld>
 
 export const DAY = 86_400_000
 
-/** Runs this test file in `zone` (TZ is process-wide: put back whatever was there when the file is done). */
-export function useTimeZone(zone: string): void {
-  const previousZone = process.env.TZ
-  process.env.TZ = zone
-  afterAll(() => {
-    if (previousZone === undefined) delete process.env.TZ
-    else process.env.TZ = previousZone
-  })
-}
+export { useTimeZone } from '../../unit/reminders/time-zone'

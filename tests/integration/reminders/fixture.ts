@@ -102,9 +102,17 @@ export function reminderWorld() {
       tokens.delete(instanceId)
       bus.emit('token-changed', { instanceId, change: 'removed', hint: null, expiresAt: null })
     },
+    /** Settings as they were saved before start-up (no event). */
+    presetSettings(patch: Partial<Settings>) {
+      settings = { ...settings, ...patch }
+    },
+    /** The settings service's side of a change: save, then announce which keys changed. */
+    changeSettings(patch: Partial<Settings>) {
+      settings = { ...settings, ...patch }
+      bus.emit('settings-changed', { settings, changed: Object.keys(patch) as (keyof Settings)[] })
+    },
     setReminderDays(reminderDays: number[]) {
-      settings = { ...settings, reminderDays }
-      bus.emit('settings-changed', { settings, changed: ['reminderDays'] })
+      world.changeSettings({ reminderDays })
     },
     /** Titles of the notifications shown so far, with the instant each was shown. */
     shown: () => notifier.shown.map((notification) => ({ title: notification.title, at: notification.at.toISOString() })),

@@ -52,7 +52,9 @@ export const integrationsModule: CoreModule = (context) => {
         now: context.now(),
         instanceName: (id) => context.instances.get(id)?.name,
       }),
-    'integrations:import': ({ format, text }) => ({ imported: register.importRecords(parseIntegrationsFile(format, text)) }),
+    'integrations:import': ({ format, text }) => ({
+      imported: register.importRecords(parseIntegrationsFile(format, text)),
+    }),
     'activity:list': (filter) => activity.list(filter),
   }
 
@@ -60,7 +62,12 @@ export const integrationsModule: CoreModule = (context) => {
     handlers,
     start() {
       // The token manager's cache says which instances already hold a token (a paste then replaces one).
-      register.rememberTokenHolders(context.tokens.list().filter((token) => token.stored || token.hint !== null).map((token) => token.instanceId))
+      register.rememberTokenHolders(
+        context.tokens
+          .list()
+          .filter((token) => token.stored || token.hint !== null)
+          .map((token) => token.instanceId),
+      )
     },
     close() {
       stops.forEach((stop) => stop())

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { activityEntrySchema, type ActivityEntry, type ActivityType } from '@shared/contract'
 import type { EventBus } from './event-bus'
@@ -77,7 +85,10 @@ export class ActivityLog {
     const result: ActivityEntry[] = []
     for (let at = this.entries.length - 1; at >= 0 && result.length < limit; at -= 1) {
       const entry = this.entries[at] as ActivityEntry
-      if ((filter.instanceId === undefined || entry.instanceId === filter.instanceId) && (filter.type === undefined || entry.type === filter.type)) {
+      if (
+        (filter.instanceId === undefined || entry.instanceId === filter.instanceId) &&
+        (filter.type === undefined || entry.type === filter.type)
+      ) {
         result.push(entry)
       }
     }
@@ -87,7 +98,9 @@ export class ActivityLog {
   private load(): void {
     if (!existsSync(this.path)) return
     chmodSync(this.path, 0o600)
-    const lines = readFileSync(this.path, 'utf8').split('\n').filter((line) => line.trim() !== '')
+    const lines = readFileSync(this.path, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
     let skipped = 0
     for (const line of lines) {
       const entry = parseLine(line)
@@ -104,7 +117,9 @@ export class ActivityLog {
 
   private rewrite(): void {
     const temporary = `${this.path}.${process.pid}.tmp`
-    writeFileSync(temporary, this.entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''), { mode: 0o600 })
+    writeFileSync(temporary, this.entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''), {
+      mode: 0o600,
+    })
     renameSync(temporary, this.path)
     this.linesInFile = this.entries.length
   }
@@ -120,5 +135,10 @@ function parseLine(line: string): ActivityEntry | null {
 }
 
 function cleanDetails(details: NonNullable<ActivityEntry['details']>): NonNullable<ActivityEntry['details']> {
-  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? hideSecrets(value) : value]))
+  return Object.fromEntries(
+    Object.entries(details).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? hideSecrets(value) : value,
+    ]),
+  )
 }

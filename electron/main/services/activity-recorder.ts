@@ -26,16 +26,27 @@ export function recordActivity(bus: EventBus, log: ActivityLog): () => void {
       record({ type: `instance.${change}`, instanceId, summary: `Instance ${quote(name)} ${change}` }),
     ),
     bus.on('settings-changed', ({ changed }) =>
-      record({ type: 'settings.changed', instanceId: null, summary: `Settings changed: ${changed.map((key) => settingNames[key] ?? 'other').join(', ')}` }),
+      record({
+        type: 'settings.changed',
+        instanceId: null,
+        summary: `Settings changed: ${changed.map((key) => settingNames[key] ?? 'other').join(', ')}`,
+      }),
     ),
     bus.on('compromise-reported', ({ instanceId, reason }) =>
-      record({ type: 'token.compromise_reported', instanceId, summary: `Token reported as compromised: ${clip(reason, 200)}` }),
+      record({
+        type: 'token.compromise_reported',
+        instanceId,
+        summary: `Token reported as compromised: ${clip(reason, 200)}`,
+      }),
     ),
     bus.on('reminder-fired', ({ instanceId, offsetDays, kind, expiresAt }) =>
       record({
         type: 'reminder.fired',
         instanceId,
-        summary: kind === 'expiry' ? 'Reminder: the token has expired' : `Reminder: the token expires in ${days(offsetDays)}`,
+        summary:
+          kind === 'expiry'
+            ? 'Reminder: the token has expired'
+            : `Reminder: the token expires in ${days(offsetDays)}`,
         details: { expiresAt: isoOrNull(expiresAt) },
       }),
     ),
@@ -51,21 +62,30 @@ export function recordActivity(bus: EventBus, log: ActivityLog): () => void {
   return () => stops.forEach((stop) => stop())
 }
 
-const tokenSummaries: Record<CoreEvents['token-changed']['change'], { type: ActivityType; summary: string }> = {
-  generated: { type: 'token.generated', summary: 'Token generated' },
-  regenerated: { type: 'token.regenerated', summary: 'Token regenerated' },
-  removed: { type: 'token.removed', summary: 'Token removed' },
-  pasted: { type: 'token.pasted', summary: 'Token pasted from elsewhere' },
-  'replaced-elsewhere': { type: 'token.replaced_elsewhere', summary: 'Token was regenerated outside Token Desk' },
-  revoked: { type: 'token.removed', summary: 'Token revoked' },
-}
+const tokenSummaries: Record<CoreEvents['token-changed']['change'], { type: ActivityType; summary: string }> =
+  {
+    generated: { type: 'token.generated', summary: 'Token generated' },
+    regenerated: { type: 'token.regenerated', summary: 'Token regenerated' },
+    removed: { type: 'token.removed', summary: 'Token removed' },
+    pasted: { type: 'token.pasted', summary: 'Token pasted from elsewhere' },
+    'replaced-elsewhere': {
+      type: 'token.replaced_elsewhere',
+      summary: 'Token was regenerated outside Token Desk',
+    },
+    revoked: { type: 'token.removed', summary: 'Token revoked' },
+  }
 
 function tokenChanged({ instanceId, change, hint, expiresAt }: CoreEvents['token-changed']): ActivityInput {
   const { type, summary } = tokenSummaries[change]
   // A hint is the last 4 characters and never more: anything longer is not a hint and is left out.
   const safeHint = hint !== null && hint.length <= 4 ? hint : null
   const ending = safeHint ? ` (ends in ${safeHint})` : ''
-  return { type, instanceId, summary: `${summary}${ending}`, details: { hint: safeHint, expiresAt: isoOrNull(expiresAt) } }
+  return {
+    type,
+    instanceId,
+    summary: `${summary}${ending}`,
+    details: { hint: safeHint, expiresAt: isoOrNull(expiresAt) },
+  }
 }
 
 function tokenVerified({ instanceId, verification }: CoreEvents['token-verified']): ActivityInput {
@@ -77,7 +97,12 @@ function tokenVerified({ instanceId, verification }: CoreEvents['token-verified'
     type: 'token.verified',
     instanceId,
     summary: `Test call to ${path}: ${outcomeWords[outcome] ?? outcome}${count}`,
-    details: { outcome, endpoint: path, records, latencyMs: latencyMs === null ? null : Math.round(latencyMs) },
+    details: {
+      outcome,
+      endpoint: path,
+      records,
+      latencyMs: latencyMs === null ? null : Math.round(latencyMs),
+    },
   }
 }
 
@@ -102,21 +127,46 @@ function sessionChanged({ instanceId, change, email }: CoreEvents['session-chang
   return { type: 'session.expired', instanceId, summary: 'Session expired; sign in again' }
 }
 
-function integrationsChanged({ instanceId, change, name, count }: CoreEvents['integrations-changed']): ActivityInput {
+function integrationsChanged({
+  instanceId,
+  change,
+  name,
+  count,
+}: CoreEvents['integrations-changed']): ActivityInput {
   const n = count ?? 0
   const plural = `${n} integration${n === 1 ? '' : 's'}`
   switch (change) {
     case 'added':
     case 'updated':
     case 'removed':
-      if (name === null) return { type: `integration.${change}`, instanceId, summary: `${plural} ${change} with their instance`, details: { count: n } }
+      if (name === null)
+        return {
+          type: `integration.${change}`,
+          instanceId,
+          summary: `${plural} ${change} with their instance`,
+          details: { count: n },
+        }
       return { type: `integration.${change}`, instanceId, summary: `Integration ${quote(name)} ${change}` }
     case 'marked-updated':
-      return { type: 'integration.marked_updated', instanceId, summary: `Integration ${quote(name ?? '')} marked updated` }
+      return {
+        type: 'integration.marked_updated',
+        instanceId,
+        summary: `Integration ${quote(name ?? '')} marked updated`,
+      }
     case 'imported':
-      return { type: 'integration.imported', instanceId, summary: `Imported ${plural}`, details: { count: n } }
+      return {
+        type: 'integration.imported',
+        instanceId,
+        summary: `Imported ${plural}`,
+        details: { count: n },
+      }
     case 'needs-update':
-      return { type: 'integration.updated', instanceId, summary: `${plural} now need${n === 1 ? 's' : ''} the new token`, details: { count: n } }
+      return {
+        type: 'integration.updated',
+        instanceId,
+        summary: `${plural} now need${n === 1 ? 's' : ''} the new token`,
+        details: { count: n },
+      }
   }
 }
 
@@ -131,4 +181,5 @@ const settingNames: Partial<Record<keyof Settings, string>> = {
 const quote = (name: string) => `“${clip(name, 120)}”`
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`
-const isoOrNull = (value: string | null) => (value !== null && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : null)
+const isoOrNull = (value: string | null) =>
+  value !== null && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : null

@@ -33,7 +33,12 @@ const importRecordSchema = integrationInputSchema.extend({
 })
 
 /** Token changes after which every integration of the instance still holds a token that no longer works. */
-const tokenReplacingChanges = new Set<CoreEvents['token-changed']['change']>(['regenerated', 'replaced-elsewhere', 'removed', 'revoked'])
+const tokenReplacingChanges = new Set<CoreEvents['token-changed']['change']>([
+  'regenerated',
+  'replaced-elsewhere',
+  'removed',
+  'revoked',
+])
 const tokenRemovingChanges = new Set<CoreEvents['token-changed']['change']>(['removed', 'revoked'])
 
 export type IntegrationsRegisterOptions = {
@@ -80,14 +85,17 @@ export class IntegrationsRegister implements IntegrationDirectory {
 
   list(filter: { instanceId?: string; status?: Integration['status'] } = {}): Integration[] {
     const matches = [...this.byId.values()].filter(
-      (item) => (!filter.instanceId || item.instanceId === filter.instanceId) && (!filter.status || item.status === filter.status),
+      (item) =>
+        (!filter.instanceId || item.instanceId === filter.instanceId) &&
+        (!filter.status || item.status === filter.status),
     )
     return matches.sort(byName)
   }
 
   get(id: string): Integration {
     const found = this.byId.get(id)
-    if (!found) throw new AppFailure('not_found', 'That integration no longer exists. It may have been removed.')
+    if (!found)
+      throw new AppFailure('not_found', 'That integration no longer exists. It may have been removed.')
     return found
   }
 
@@ -99,7 +107,12 @@ export class IntegrationsRegister implements IntegrationDirectory {
     const values = parseOrFail(integrationInputSchema, input)
     this.requireInstance(values.instanceId)
     this.requireUniqueName(values.name, values.instanceId, null)
-    const integration: Integration = { ...values, id: this.newId(), status: 'current', updatedAt: this.now().toISOString() }
+    const integration: Integration = {
+      ...values,
+      id: this.newId(),
+      status: 'current',
+      updatedAt: this.now().toISOString(),
+    }
     this.save([integration])
     this.emit(integration.instanceId, 'added', integration.name)
     return integration
@@ -133,10 +146,18 @@ export class IntegrationsRegister implements IntegrationDirectory {
 
   /** Every integration of the instance must be given the new token. Returns how many changed status. */
   markInstanceNeedsUpdate(instanceId: string): number {
-    const flipped = this.list({ instanceId, status: 'current' }).map((item): Integration => ({ ...item, status: 'needs-update' }))
+    const flipped = this.list({ instanceId, status: 'current' }).map((item): Integration => ({
+      ...item,
+      status: 'needs-update',
+    }))
     if (flipped.length === 0) return 0
     this.save(flipped)
-    this.options.bus.emit('integrations-changed', { instanceId, change: 'needs-update', name: null, count: flipped.length })
+    this.options.bus.emit('integrations-changed', {
+      instanceId,
+      change: 'needs-update',
+      name: null,
+      count: flipped.length,
+    })
     return flipped.length
   }
 
@@ -146,7 +167,12 @@ export class IntegrationsRegister implements IntegrationDirectory {
     if (doomed.length === 0) return 0
     for (const item of doomed) this.byId.delete(item.id)
     this.persist()
-    this.options.bus.emit('integrations-changed', { instanceId, change: 'removed', name: null, count: doomed.length })
+    this.options.bus.emit('integrations-changed', {
+      instanceId,
+      change: 'removed',
+      name: null,
+      count: doomed.length,
+    })
     return doomed.length
   }
 
@@ -165,13 +191,18 @@ export class IntegrationsRegister implements IntegrationDirectory {
     for (const { row, values } of records) {
       const parsed = importRecordSchema.safeParse(values)
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) errors.push({ row, field: fieldOf(issue), message: issue.message })
+        for (const issue of parsed.error.issues)
+          errors.push({ row, field: fieldOf(issue), message: issue.message })
         continue
       }
       const { instance, ...record } = parsed.data
       const instanceId = this.resolveInstance(record.instanceId, instance)
       if (!instanceId) {
-        errors.push({ row, field: 'instanceId', message: `No instance "${record.instanceId}" here${instance ? ` (nor one named "${instance}")` : ''}` })
+        errors.push({
+          row,
+          field: 'instanceId',
+          message: `No instance "${record.instanceId}" here${instance ? ` (nor one named "${instance}")` : ''}`,
+        })
         continue
       }
       const id = record.id ?? this.newId()
@@ -182,7 +213,13 @@ export class IntegrationsRegister implements IntegrationDirectory {
       seenIds.set(id, row)
       const existing = this.byId.get(id)
       const status = record.status ?? existing?.status ?? 'current'
-      staged.set(id, { ...record, id, instanceId, status, updatedAt: record.updatedAt ?? this.now().toISOString() })
+      staged.set(id, {
+        ...record,
+        id,
+        instanceId,
+        status,
+        updatedAt: record.updatedAt ?? this.now().toISOString(),
+      })
     }
     errors.push(...duplicateNameErrors(staged, seenIds))
     if (errors.length > 0) {
@@ -194,7 +231,12 @@ export class IntegrationsRegister implements IntegrationDirectory {
     this.byId.clear()
     for (const [id, item] of staged) this.byId.set(id, item)
     this.persist()
-    this.options.bus.emit('integrations-changed', { instanceId: null, change: 'imported', name: null, count: records.length })
+    this.options.bus.emit('integrations-changed', {
+      instanceId: null,
+      change: 'imported',
+      name: null,
+      count: records.length,
+    })
     return records.length
   }
 
@@ -219,7 +261,8 @@ export class IntegrationsRegister implements IntegrationDirectory {
     const hadToken = this.tokenHolders.has(instanceId)
     if (tokenRemovingChanges.has(change)) this.tokenHolders.delete(instanceId)
     else this.tokenHolders.add(instanceId)
-    if (tokenReplacingChanges.has(change) || (change === 'pasted' && hadToken)) this.markInstanceNeedsUpdate(instanceId)
+    if (tokenReplacingChanges.has(change) || (change === 'pasted' && hadToken))
+      this.markInstanceNeedsUpdate(instanceId)
   }
 
   private resolveInstance(instanceId: string, instanceName: string | undefined): string | null {
@@ -231,18 +274,28 @@ export class IntegrationsRegister implements IntegrationDirectory {
 
   private requireInstance(instanceId: string): void {
     if (!this.options.instances.get(instanceId)) {
-      throw new AppFailure('not_found', 'That instance does not exist (any more). Choose another instance for this integration.', {
-        field: 'instanceId',
-      })
+      throw new AppFailure(
+        'not_found',
+        'That instance does not exist (any more). Choose another instance for this integration.',
+        {
+          field: 'instanceId',
+        },
+      )
     }
   }
 
   private requireUniqueName(name: string, instanceId: string, exceptId: string | null): void {
-    const clash = [...this.byId.values()].find((item) => item.id !== exceptId && item.instanceId === instanceId && sameName(item.name, name))
+    const clash = [...this.byId.values()].find(
+      (item) => item.id !== exceptId && item.instanceId === instanceId && sameName(item.name, name),
+    )
     if (clash) {
-      throw new AppFailure('invalid_request', `This instance already has an integration named “${clash.name}”. Use another name.`, {
-        field: 'name',
-      })
+      throw new AppFailure(
+        'invalid_request',
+        `This instance already has an integration named “${clash.name}”. Use another name.`,
+        {
+          field: 'name',
+        },
+      )
     }
   }
 
@@ -261,7 +314,8 @@ export class IntegrationsRegister implements IntegrationDirectory {
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-const byName = (a: Integration, b: Integration) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id)
+const byName = (a: Integration, b: Integration) =>
+  collator.compare(a.name, b.name) || a.id.localeCompare(b.id)
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
 const fieldOf = (issue: z.core.$ZodIssue) =>
   issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.map(String).join('.') || '(row)'
@@ -270,7 +324,11 @@ function parseOrFail<S extends z.ZodType>(schema: S, value: unknown): z.output<S
   const parsed = schema.safeParse(value)
   if (parsed.success) return parsed.data
   const errors = parsed.error.issues.map((issue) => ({ field: fieldOf(issue), message: issue.message }))
-  throw new AppFailure('invalid_request', `Check ${errors.map((error) => error.field).join(', ')}: ${errors[0]?.message ?? 'invalid'}`, { errors })
+  throw new AppFailure(
+    'invalid_request',
+    `Check ${errors.map((error) => error.field).join(', ')}: ${errors[0]?.message ?? 'invalid'}`,
+    { errors },
+  )
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
@@ -278,7 +336,10 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 }
 
 /** Names must stay unique per instance after the import; blame the imported row(s), not existing entries. */
-function duplicateNameErrors(staged: Map<string, Integration>, importedRows: Map<string, number>): ImportRowError[] {
+function duplicateNameErrors(
+  staged: Map<string, Integration>,
+  importedRows: Map<string, number>,
+): ImportRowError[] {
   const firstByKey = new Map<string, Integration>()
   const errors: ImportRowError[] = []
   for (const item of staged.values()) {
@@ -291,7 +352,12 @@ function duplicateNameErrors(staged: Map<string, Integration>, importedRows: Map
     const row = importedRows.get(item.id) ?? importedRows.get(first.id)
     const otherRow = importedRows.get(first.id)
     const where = otherRow !== undefined && otherRow !== row ? `row ${otherRow}` : 'the register'
-    if (row !== undefined) errors.push({ row, field: 'name', message: `“${item.name}” is already used for this instance (${where})` })
+    if (row !== undefined)
+      errors.push({
+        row,
+        field: 'name',
+        message: `“${item.name}” is already used for this instance (${where})`,
+      })
   }
   return errors
 }

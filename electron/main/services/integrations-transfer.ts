@@ -53,7 +53,16 @@ export function exportIntegrations(
   const rows = items.map((item) => toRow(item, options.instanceName(item.instanceId) ?? ''))
   const filename = exportFilename(format, options.now)
   if (format === 'json') {
-    const text = JSON.stringify({ format: jsonFormatName, version: jsonVersion, exportedAt: options.now.toISOString(), integrations: rows }, null, 2)
+    const text = JSON.stringify(
+      {
+        format: jsonFormatName,
+        version: jsonVersion,
+        exportedAt: options.now.toISOString(),
+        integrations: rows,
+      },
+      null,
+      2,
+    )
     return { filename, mimeType: 'application/json', text: `${text}\n` }
   }
   const text = stringify(
@@ -80,7 +89,13 @@ function parseCsv(text: string): ImportRecord[] {
   } catch (error) {
     const info = error as { records?: number; message?: string }
     // `records` counts the header, so it is the 1-based data row that failed.
-    throw importFailure([{ row: info.records ?? 0, field: '(row)', message: `Not readable as CSV: ${info.message ?? 'unknown error'}` }])
+    throw importFailure([
+      {
+        row: info.records ?? 0,
+        field: '(row)',
+        message: `Not readable as CSV: ${info.message ?? 'unknown error'}`,
+      },
+    ])
   }
   const [header, ...body] = table
   const columns = checkHeader(header ?? [])
@@ -88,7 +103,11 @@ function parseCsv(text: string): ImportRecord[] {
   const records = body.map((cells, index): ImportRecord => {
     const row = index + 1
     if (cells.length !== columns.length) {
-      errors.push({ row, field: '(row)', message: `Has ${cells.length} cells; the header has ${columns.length}` })
+      errors.push({
+        row,
+        field: '(row)',
+        message: `Has ${cells.length} cells; the header has ${columns.length}`,
+      })
     }
     const values: Record<string, unknown> = {}
     columns.forEach((column, at) => {
@@ -106,11 +125,14 @@ function checkHeader(header: string[]): Column[] {
   const known = new Set<string>(integrationColumns)
   const errors: ImportRowError[] = []
   header.forEach((name, at) => {
-    if (!known.has(name)) errors.push({ row: 0, field: name || `(column ${at + 1})`, message: 'Unknown column in the header' })
-    else if (header.indexOf(name) !== at) errors.push({ row: 0, field: name, message: 'Column appears twice in the header' })
+    if (!known.has(name))
+      errors.push({ row: 0, field: name || `(column ${at + 1})`, message: 'Unknown column in the header' })
+    else if (header.indexOf(name) !== at)
+      errors.push({ row: 0, field: name, message: 'Column appears twice in the header' })
   })
   for (const column of requiredColumns) {
-    if (!header.includes(column)) errors.push({ row: 0, field: column, message: 'Required column is missing from the header' })
+    if (!header.includes(column))
+      errors.push({ row: 0, field: column, message: 'Required column is missing from the header' })
   }
   if (errors.length > 0) throw importFailure(errors)
   return header as Column[]
@@ -124,20 +146,48 @@ function parseJson(text: string): ImportRecord[] {
     throw importFailure([{ row: 0, field: '(file)', message: 'Not valid JSON' }])
   }
   const file = data as { format?: unknown; version?: unknown; integrations?: unknown }
-  if (typeof data !== 'object' || data === null || file.format !== jsonFormatName || !Array.isArray(file.integrations)) {
-    throw importFailure([{ row: 0, field: '(file)', message: `Not a Token Desk integrations export ("format": "${jsonFormatName}")` }])
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    file.format !== jsonFormatName ||
+    !Array.isArray(file.integrations)
+  ) {
+    throw importFailure([
+      {
+        row: 0,
+        field: '(file)',
+        message: `Not a Token Desk integrations export ("format": "${jsonFormatName}")`,
+      },
+    ])
   }
   if (file.version !== jsonVersion) {
-    throw importFailure([{ row: 0, field: 'version', message: `Version ${String(file.version)} is not supported (expected ${jsonVersion})` }])
+    throw importFailure([
+      {
+        row: 0,
+        field: 'version',
+        message: `Version ${String(file.version)} is not supported (expected ${jsonVersion})`,
+      },
+    ])
   }
   return file.integrations.map((values: unknown, index) => {
-    const record = typeof values === 'object' && values !== null && !Array.isArray(values) ? (values as Record<string, unknown>) : { '(row)': values }
-    const present = Object.entries(record).filter(([key, value]) => !(value === '' && optionalWhenEmpty.has(key as Column)))
+    const record =
+      typeof values === 'object' && values !== null && !Array.isArray(values)
+        ? (values as Record<string, unknown>)
+        : { '(row)': values }
+    const present = Object.entries(record).filter(
+      ([key, value]) => !(value === '' && optionalWhenEmpty.has(key as Column)),
+    )
     return { row: index + 1, values: Object.fromEntries(present) }
   })
 }
 
 function importFailure(rows: ImportRowError[]): AppFailure {
-  const where = rows.every((error) => error.row === 0) ? 'the file itself' : `row ${rows.find((error) => error.row > 0)?.row}`
-  return new AppFailure('invalid_request', `Nothing was imported: the file has a problem (${where}: ${rows[0]?.message}).`, { rows })
+  const where = rows.every((error) => error.row === 0)
+    ? 'the file itself'
+    : `row ${rows.find((error) => error.row > 0)?.row}`
+  return new AppFailure(
+    'invalid_request',
+    `Nothing was imported: the file has a problem (${where}: ${rows[0]?.message}).`,
+    { rows },
+  )
 }

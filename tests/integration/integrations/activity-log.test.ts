@@ -14,7 +14,14 @@ function logFixture(maxEntries?: number) {
   const clock = manualClock()
   let counter = 0
   const open = (onSkipped?: (count: number) => void) =>
-    new ActivityLog({ dir: temp.dir, bus, now: clock.now, maxEntries, newId: () => `entry-${++counter}`, onSkipped })
+    new ActivityLog({
+      dir: temp.dir,
+      bus,
+      now: clock.now,
+      maxEntries,
+      newId: () => `entry-${++counter}`,
+      onSkipped,
+    })
   return { dir: temp.dir, bus, clock, log: open(), open }
 }
 
@@ -24,15 +31,32 @@ describe('activity log', () => {
   it('appends JSON lines to a 0600 file, announces each entry, and lists newest first', () => {
     const { log, bus, clock, open } = logFixture()
     const appended = collect(bus, 'activity-appended')
-    log.append({ type: 'token.generated', instanceId: 'inst-a', summary: 'Token generated', details: { hint: 'x9Qz' } })
+    log.append({
+      type: 'token.generated',
+      instanceId: 'inst-a',
+      summary: 'Token generated',
+      details: { hint: 'x9Qz' },
+    })
     clock.advance(1000)
     log.append({ type: 'token.copied', instanceId: 'inst-a', summary: 'Copied token to clipboard' })
     expect(statSync(log.path).mode & 0o777).toBe(0o600)
     expect(lineCount(log.path)).toBe(2)
     expect(log.list().map((entry) => entry.summary)).toEqual(['Copied token to clipboard', 'Token generated'])
     expect(appended).toEqual([
-      { id: 'entry-1', at: '2026-12-03T10:00:00.000Z', type: 'token.generated', instanceId: 'inst-a', summary: 'Token generated' },
-      { id: 'entry-2', at: '2026-12-03T10:00:01.000Z', type: 'token.copied', instanceId: 'inst-a', summary: 'Copied token to clipboard' },
+      {
+        id: 'entry-1',
+        at: '2026-12-03T10:00:00.000Z',
+        type: 'token.generated',
+        instanceId: 'inst-a',
+        summary: 'Token generated',
+      },
+      {
+        id: 'entry-2',
+        at: '2026-12-03T10:00:01.000Z',
+        type: 'token.copied',
+        instanceId: 'inst-a',
+        summary: 'Copied token to clipboard',
+      },
     ])
     expect(open().list()).toEqual(log.list())
     expect(open().list()[1]!.details).toEqual({ hint: 'x9Qz' })
@@ -46,13 +70,20 @@ describe('activity log', () => {
     log.append({ type: 'settings.changed', instanceId: null, summary: 'global' })
     expect(log.list({ instanceId: 'inst-a' }).map((entry) => entry.summary)).toEqual(['a2', 'a1'])
     expect(log.list({ type: 'token.copied' }).map((entry) => entry.summary)).toEqual(['a2', 'b1'])
-    expect(log.list({ type: 'token.copied', instanceId: 'inst-b' }).map((entry) => entry.summary)).toEqual(['b1'])
+    expect(log.list({ type: 'token.copied', instanceId: 'inst-b' }).map((entry) => entry.summary)).toEqual([
+      'b1',
+    ])
     expect(log.list({ limit: 2 }).map((entry) => entry.summary)).toEqual(['global', 'a2'])
   })
 
   it('hides anything token-like that reaches a summary or a detail', () => {
     const { log } = logFixture()
-    log.append({ type: 'token.compromise_reported', instanceId: 'inst-a', summary: 'posted fdt_abcdefghijklmnop1234 in chat', details: { note: 'fdt_qwerty' } })
+    log.append({
+      type: 'token.compromise_reported',
+      instanceId: 'inst-a',
+      summary: 'posted fdt_abcdefghijklmnop1234 in chat',
+      details: { note: 'fdt_qwerty' },
+    })
     expect(readFileSync(log.path, 'utf8')).not.toContain('fdt_')
   })
 
@@ -65,13 +96,18 @@ describe('activity log', () => {
     expect(skipped).toEqual([1])
     expect(reopened.list().map((entry) => entry.summary)).toEqual(['kept'])
     reopened.append({ type: 'token.copied', instanceId: 'inst-a', summary: 'after' })
-    expect(open().list().map((entry) => entry.summary)).toEqual(['after', 'kept'])
+    expect(
+      open()
+        .list()
+        .map((entry) => entry.summary),
+    ).toEqual(['after', 'kept'])
   })
 
   it('rotates past 10,000 entries, keeping the newest, on disk as well', () => {
     const { log, open } = logFixture()
     const total = 11_500
-    for (let n = 1; n <= total; n += 1) log.append({ type: 'token.copied', instanceId: n % 2 ? 'inst-a' : 'inst-b', summary: `entry ${n}` })
+    for (let n = 1; n <= total; n += 1)
+      log.append({ type: 'token.copied', instanceId: n % 2 ? 'inst-a' : 'inst-b', summary: `entry ${n}` })
     const listed = log.list({ limit: 10_000 })
     expect(listed).toHaveLength(10_000)
     expect(listed[0]!.summary).toBe(`entry ${total}`)

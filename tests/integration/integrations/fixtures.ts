@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Instance, IntegrationInput } from '@shared/contract'
+import { AppFailure, type Instance, type IntegrationInput } from '@shared/contract'
 import type { InstanceDirectory } from '../../../electron/main/core-context'
 import { EventBus, type CoreEvents } from '../../../electron/main/services/event-bus'
-import { IntegrationsRegister, type ImportRecord } from '../../../electron/main/services/integrations-register'
+import {
+  IntegrationsRegister,
+  type ImportRecord,
+} from '../../../electron/main/services/integrations-register'
 
 /** A fake user token shaped like the service's: it must never show up in any file these tests produce. */
 export const fakeToken = 'fdt_Zq8xW3kLmN0pR5tV7yB2cD4fG6hJ9kLmN0pQ2sT4vX6z'
@@ -63,12 +66,25 @@ export function manualClock(start = '2026-12-03T10:00:00.000Z') {
   }
 }
 
-export function integration(instanceId: string, name: string, extra: Partial<IntegrationInput> = {}): IntegrationInput {
-  return { name, instanceId, environment: 'production', system: 'CAD', owner: 'IT', contact: 'it@agency.test', notes: '', ...extra }
+export function integration(
+  instanceId: string,
+  name: string,
+  extra: Partial<IntegrationInput> = {},
+): IntegrationInput {
+  return {
+    name,
+    instanceId,
+    environment: 'production',
+    system: 'CAD',
+    owner: 'IT',
+    contact: 'it@agency.test',
+    notes: '',
+    ...extra,
+  }
 }
 
-/** A register over a fresh temp folder with two instances, "North" (inst-a) and "South" (inst-b). */
-export function registerFixture() {
+/** A temp folder, a bus that rethrows listener errors, two instances "North" (inst-a) and "South" (inst-b), a manual clock. */
+export function coreParts() {
   const { dir, cleanup } = tempDir()
   const bus = new EventBus((error) => {
     throw error
@@ -76,7 +92,23 @@ export function registerFixture() {
   const instances = new InstanceList()
   instances.add('inst-a', 'North')
   instances.add('inst-b', 'South')
-  const clock = manualClock()
+  return { dir, cleanup, bus, instances, clock: manualClock() }
+}
+
+/** The AppFailure `run` throws (any other outcome fails the test). */
+export function failureOf(run: () => unknown): AppFailure {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof AppFailure) return error
+    throw error
+  }
+  throw new Error('expected an AppFailure')
+}
+
+/** A register over `coreParts`; `open(folder)` opens another register on the same instances, bus and clock. */
+export function registerFixture() {
+  const { dir, cleanup, bus, instances, clock } = coreParts()
   const open = (folder = dir) => new IntegrationsRegister({ dir: folder, instances, bus, now: clock.now })
   return { dir, cleanup, bus, instances, clock, register: open(), open }
 }

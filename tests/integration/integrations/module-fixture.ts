@@ -2,9 +2,8 @@ import type { Adapters } from '../../../electron/main/adapters/types'
 import type { CoreContext, Logger, TokenSummary } from '../../../electron/main/core-context'
 import { createHandlerTable } from '../../../electron/main/ipc/handler-table'
 import { integrationsModule } from '../../../electron/main/modules/integrations'
-import { EventBus } from '../../../electron/main/services/event-bus'
 import { defaultSettings } from '@shared/contract'
-import { InstanceList, manualClock, tempDir } from './fixtures'
+import { coreParts } from './fixtures'
 
 const notHere = (what: string) => () => {
   throw new Error(`${what} is not part of the integrations module`)
@@ -26,25 +25,22 @@ export class MemoryLogger implements Logger {
 
 /** The integrations module over a real data folder, a real bus and the real handler table. */
 export function moduleFixture(tokens: TokenSummary[] = []) {
-  const temp = tempDir()
-  const bus = new EventBus((error) => {
-    throw error
-  })
-  const instances = new InstanceList()
-  instances.add('inst-a', 'North')
-  instances.add('inst-b', 'South')
-  const clock = manualClock()
+  const { dir, cleanup, bus, instances, clock } = coreParts()
   const log = new MemoryLogger()
   const adapters: Adapters = {
     http: notHere('http'),
-    clipboard: { writeSecret: notHere('clipboard'), readText: notHere('clipboard'), clear: notHere('clipboard') },
+    clipboard: {
+      writeSecret: notHere('clipboard'),
+      readText: notHere('clipboard'),
+      clear: notHere('clipboard'),
+    },
     shell: { openExternal: notHere('shell') },
     notifier: { show: notHere('notifier') },
     power: { onResume: notHere('power') },
     loginItem: { isEnabled: notHere('login item'), setEnabled: notHere('login item') },
   }
   const context: CoreContext = {
-    dataDir: temp.dir,
+    dataDir: dir,
     bus,
     adapters,
     now: clock.now,
@@ -60,5 +56,5 @@ export function moduleFixture(tokens: TokenSummary[] = []) {
   const module = integrationsModule(context)
   const dispatch = createHandlerTable(module.handlers, (_channel, error) => unexpected.push(error))
   const call = (channel: string, payload: unknown) => dispatch(channel, payload, { host: 'preview' })
-  return { dir: temp.dir, bus, instances, clock, log, context, module, call, unexpected, cleanup: temp.cleanup }
+  return { dir, bus, instances, clock, log, context, module, call, unexpected, cleanup }
 }

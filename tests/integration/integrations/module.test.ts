@@ -15,7 +15,15 @@ async function value<T>(promise: Promise<{ ok: boolean; value?: unknown; error?:
   return result.value as T
 }
 
-const cad = { name: 'CAD sync', system: 'CAD', owner: 'Dana', contact: 'dana@agency.test', environment: 'production', instanceId: 'inst-a', notes: '' }
+const cad = {
+  name: 'CAD sync',
+  system: 'CAD',
+  owner: 'Dana',
+  contact: 'dana@agency.test',
+  environment: 'production',
+  instanceId: 'inst-a',
+  notes: '',
+}
 
 describe('integrations module through the handler table', () => {
   it('serves every integrations channel and activity:list', async () => {
@@ -28,15 +36,28 @@ describe('integrations module through the handler table', () => {
     expect(await value(call('integrations:list', { instanceId: 'inst-a' }))).toEqual([updated])
     expect(await value(call('integrations:list', { instanceId: 'inst-b' }))).toEqual([])
 
-    fixture.bus.emit('token-changed', { instanceId: 'inst-a', change: 'regenerated', hint: 'x9Qz', expiresAt: null })
+    fixture.bus.emit('token-changed', {
+      instanceId: 'inst-a',
+      change: 'regenerated',
+      hint: 'x9Qz',
+      expiresAt: null,
+    })
     expect(await value(call('integrations:list', {}))).toEqual([{ ...updated, status: 'needs-update' }])
-    expect(await value<Integration>(call('integrations:markUpdated', { id: added.id }))).toMatchObject({ status: 'current' })
+    expect(await value<Integration>(call('integrations:markUpdated', { id: added.id }))).toMatchObject({
+      status: 'current',
+    })
 
-    const file = await value<{ filename: string; text: string }>(call('integrations:export', { format: 'csv' }))
+    const file = await value<{ filename: string; text: string }>(
+      call('integrations:export', { format: 'csv' }),
+    )
     expect(file.filename).toBe('token-desk-integrations-2026-12-03.csv')
     expect(await value(call('integrations:remove', { id: added.id }))).toEqual({ removed: true })
-    expect(await value(call('integrations:import', { format: 'csv', text: file.text }))).toEqual({ imported: 1 })
-    expect(await value<Integration[]>(call('integrations:list', {}))).toEqual([expect.objectContaining({ id: added.id, owner: 'Sam' })])
+    expect(await value(call('integrations:import', { format: 'csv', text: file.text }))).toEqual({
+      imported: 1,
+    })
+    expect(await value<Integration[]>(call('integrations:list', {}))).toEqual([
+      expect.objectContaining({ id: added.id, owner: 'Sam' }),
+    ])
 
     const activity = await value<ActivityEntry[]>(call('activity:list', { instanceId: 'inst-a' }))
     expect(activity.map((entry) => entry.summary)).toEqual([
@@ -48,7 +69,9 @@ describe('integrations module through the handler table', () => {
       'Integration “CAD sync” added',
     ])
     const imported = await value<ActivityEntry[]>(call('activity:list', { type: 'integration.imported' }))
-    expect(imported.map((entry) => [entry.summary, entry.instanceId])).toEqual([['Imported 1 integration', null]])
+    expect(imported.map((entry) => [entry.summary, entry.instanceId])).toEqual([
+      ['Imported 1 integration', null],
+    ])
     expect(await value<ActivityEntry[]>(call('activity:list', { limit: 2 }))).toHaveLength(2)
     expect(fixture.unexpected).toEqual([])
   })
@@ -70,7 +93,10 @@ describe('integrations module through the handler table', () => {
     ] as const
     for (const [channel, payload] of bad) {
       const result = await call(channel, payload)
-      expect(result, `${channel} ${JSON.stringify(payload).slice(0, 80)}`).toMatchObject({ ok: false, error: { code: 'invalid_request' } })
+      expect(result, `${channel} ${JSON.stringify(payload).slice(0, 80)}`).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_request' },
+      })
     }
     expect(await value(call('integrations:list', {}))).toEqual([])
   })
@@ -78,26 +104,57 @@ describe('integrations module through the handler table', () => {
   it('returns register failures in the envelope: unknown instance, duplicate name, unknown id, bad import rows', async () => {
     fixture = moduleFixture()
     const { call } = fixture
-    expect(await call('integrations:add', { ...cad, instanceId: 'gone' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await call('integrations:add', { ...cad, instanceId: 'gone' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    })
     await value(call('integrations:add', cad))
-    expect(await call('integrations:add', { ...cad, name: 'cad SYNC' })).toMatchObject({ ok: false, error: { code: 'invalid_request', details: { field: 'name' } } })
-    expect(await call('integrations:markUpdated', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await call('integrations:add', { ...cad, name: 'cad SYNC' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request', details: { field: 'name' } },
+    })
+    expect(await call('integrations:markUpdated', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    })
     const text = 'name,environment,instanceId\nfine,production,inst-a\nbad,staging,inst-a\n'
     expect(await call('integrations:import', { format: 'csv', text })).toEqual({
       ok: false,
-      error: { code: 'invalid_request', message: expect.stringContaining('row 2'), details: { rows: [{ row: 2, field: 'environment', message: expect.any(String) }] } },
+      error: {
+        code: 'invalid_request',
+        message: expect.stringContaining('row 2'),
+        details: { rows: [{ row: 2, field: 'environment', message: expect.any(String) }] },
+      },
     })
     expect(await value<Integration[]>(call('integrations:list', {}))).toHaveLength(1)
     expect(fixture.unexpected).toEqual([])
   })
 
   it('learns at start which instances hold a token, so a paste over it flags their integrations', async () => {
-    fixture = moduleFixture([{ instanceId: 'inst-b', hint: 'a1B2', createdAt: '2026-01-01T00:00:00.000Z', expiresAt: '2027-01-01T00:00:00.000Z', stored: true }])
+    fixture = moduleFixture([
+      {
+        instanceId: 'inst-b',
+        hint: 'a1B2',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        expiresAt: '2027-01-01T00:00:00.000Z',
+        stored: true,
+      },
+    ])
     await fixture.module.start?.()
     await value(fixture.call('integrations:add', { ...cad, instanceId: 'inst-b' }))
     await value(fixture.call('integrations:add', cad))
-    fixture.bus.emit('token-changed', { instanceId: 'inst-b', change: 'pasted', hint: 'c3D4', expiresAt: null })
-    fixture.bus.emit('token-changed', { instanceId: 'inst-a', change: 'pasted', hint: 'e5F6', expiresAt: null })
+    fixture.bus.emit('token-changed', {
+      instanceId: 'inst-b',
+      change: 'pasted',
+      hint: 'c3D4',
+      expiresAt: null,
+    })
+    fixture.bus.emit('token-changed', {
+      instanceId: 'inst-a',
+      change: 'pasted',
+      hint: 'e5F6',
+      expiresAt: null,
+    })
     const list = await value<Integration[]>(fixture.call('integrations:list', {}))
     expect(list.map((item) => [item.instanceId, item.status]).sort()).toEqual([
       ['inst-a', 'current'],
@@ -110,8 +167,15 @@ describe('integrations module through the handler table', () => {
     await value(fixture.call('integrations:add', cad))
     await fixture.module.close?.()
     const appended = collect(fixture.bus, 'activity-appended')
-    fixture.bus.emit('token-changed', { instanceId: 'inst-a', change: 'regenerated', hint: null, expiresAt: null })
+    fixture.bus.emit('token-changed', {
+      instanceId: 'inst-a',
+      change: 'regenerated',
+      hint: null,
+      expiresAt: null,
+    })
     expect(appended).toEqual([])
-    expect(await value<Integration[]>(fixture.call('integrations:list', {}))).toEqual([expect.objectContaining({ status: 'current' })])
+    expect(await value<Integration[]>(fixture.call('integrations:list', {}))).toEqual([
+      expect.objectContaining({ status: 'current' }),
+    ])
   })
 })

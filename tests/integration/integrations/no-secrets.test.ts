@@ -42,24 +42,75 @@ describe('the activity log after a full workflow', () => {
     bus.emit('session-changed', { instanceId: 'inst-a', change: 'signed-in', email: 'api@demo.test' })
     // A careless session manager passing the session token where the email goes.
     bus.emit('session-changed', { instanceId: 'inst-a', change: 'signed-in', email: sessionToken })
-    const cad = await ok<Integration>('integrations:add', { name: 'CAD sync', environment: 'production', instanceId: 'inst-a' })
-    await ok('integrations:add', { name: 'Payroll', environment: 'production', instanceId: 'inst-a', notes: 'uses the North token' })
-    bus.emit('token-changed', { instanceId: 'inst-a', change: 'generated', hint, expiresAt: '2027-12-03T10:00:00.000Z' })
+    const cad = await ok<Integration>('integrations:add', {
+      name: 'CAD sync',
+      environment: 'production',
+      instanceId: 'inst-a',
+    })
+    await ok('integrations:add', {
+      name: 'Payroll',
+      environment: 'production',
+      instanceId: 'inst-a',
+      notes: 'uses the North token',
+    })
+    bus.emit('token-changed', {
+      instanceId: 'inst-a',
+      change: 'generated',
+      hint,
+      expiresAt: '2027-12-03T10:00:00.000Z',
+    })
     // A careless token manager passing the whole token as the hint.
-    bus.emit('token-changed', { instanceId: 'inst-a', change: 'pasted', hint: fakeToken, expiresAt: fakeToken })
+    bus.emit('token-changed', {
+      instanceId: 'inst-a',
+      change: 'pasted',
+      hint: fakeToken,
+      expiresAt: fakeToken,
+    })
     bus.emit('token-used', { instanceId: 'inst-a', action: 'copied' })
     bus.emit('token-used', { instanceId: 'inst-a', action: 'revealed' })
     bus.emit('token-verified', { instanceId: 'inst-a', verification: verification('ok') })
-    bus.emit('token-verified', { instanceId: 'inst-a', verification: { ...verification('permission_denied'), records: null, latencyMs: null } })
-    bus.emit('token-changed', { instanceId: 'inst-a', change: 'regenerated', hint: 'n3W1', expiresAt: '2027-12-03T11:00:00.000Z', reason: fakeToken })
+    bus.emit('token-verified', {
+      instanceId: 'inst-a',
+      verification: { ...verification('permission_denied'), records: null, latencyMs: null },
+    })
+    bus.emit('token-changed', {
+      instanceId: 'inst-a',
+      change: 'regenerated',
+      hint: 'n3W1',
+      expiresAt: '2027-12-03T11:00:00.000Z',
+      reason: fakeToken,
+    })
     await ok('integrations:markUpdated', { id: cad.id })
     const exported = await ok<{ text: string }>('integrations:export', { format: 'json' })
     await ok('integrations:import', { format: 'json', text: exported.text })
-    bus.emit('compromise-reported', { instanceId: 'inst-a', reason: `I pasted ${fakeToken} into the team chat` })
-    bus.emit('token-changed', { instanceId: 'inst-a', change: 'revoked', hint, expiresAt: null, reason: `leaked: ${fakeToken}` })
-    bus.emit('reminder-fired', { instanceId: 'inst-a', offsetDays: 30, kind: 'reminder', expiresAt: '2027-12-03T11:00:00.000Z' })
+    bus.emit('compromise-reported', {
+      instanceId: 'inst-a',
+      reason: `I pasted ${fakeToken} into the team chat`,
+    })
+    bus.emit('token-changed', {
+      instanceId: 'inst-a',
+      change: 'revoked',
+      hint,
+      expiresAt: null,
+      reason: `leaked: ${fakeToken}`,
+    })
+    bus.emit('reminder-fired', {
+      instanceId: 'inst-a',
+      offsetDays: 30,
+      kind: 'reminder',
+      expiresAt: '2027-12-03T11:00:00.000Z',
+    })
     bus.emit('admin-changed', { instanceId: 'inst-a', userId: '2', apiAccessEnabled: false })
-    bus.emit('settings-changed', { settings: { reminderDays: [30], clipboardClearSeconds: 30, theme: 'dark', startAtLogin: false, activeInstanceId: 'inst-a' }, changed: ['reminderDays', 'theme'] })
+    bus.emit('settings-changed', {
+      settings: {
+        reminderDays: [30],
+        clipboardClearSeconds: 30,
+        theme: 'dark',
+        startAtLogin: false,
+        activeInstanceId: 'inst-a',
+      },
+      changed: ['reminderDays', 'theme'],
+    })
     bus.emit('session-changed', { instanceId: 'inst-a', change: 'signed-out', email: 'api@demo.test' })
     bus.emit('instance-changed', { instanceId: 'inst-a', change: 'removed', name: 'North' })
 
@@ -93,8 +144,13 @@ describe('the activity log after a full workflow', () => {
 
     const files = readdirSync(fixture.dir)
     expect(files).toEqual(expect.arrayContaining(['activity.jsonl', 'integrations.json']))
-    const everything = [...files.map((name) => readFileSync(join(fixture.dir, name), 'utf8')), exported.text, ...fixture.log.lines].join('\n')
-    for (const secret of [fakeToken, fakeToken.slice(4, 24), sessionToken, 'c2Vzc2lvbi1zZWNyZXQ']) expect(everything).not.toContain(secret)
+    const everything = [
+      ...files.map((name) => readFileSync(join(fixture.dir, name), 'utf8')),
+      exported.text,
+      ...fixture.log.lines,
+    ].join('\n')
+    for (const secret of [fakeToken, fakeToken.slice(4, 24), sessionToken, 'c2Vzc2lvbi1zZWNyZXQ'])
+      expect(everything).not.toContain(secret)
     expect(everything).not.toContain('fdt_')
   })
 })

@@ -1,20 +1,9 @@
 import { readFileSync, statSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { AppFailure } from '@shared/contract'
-import { collect, integration, registerFixture } from './fixtures'
+import { collect, integration, registerFixture, failureOf } from './fixtures'
 
 let fixture: ReturnType<typeof registerFixture>
 afterEach(() => fixture.cleanup())
-
-function failure(run: () => unknown): AppFailure {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof AppFailure) return error
-    throw error
-  }
-  throw new Error('expected an AppFailure')
-}
 
 describe('integrations register: CRUD', () => {
   it('adds with a uuid, current status and the time, and keeps it across reopening', () => {
@@ -22,11 +11,19 @@ describe('integrations register: CRUD', () => {
     const changes = collect(fixture.bus, 'integrations-changed')
     const added = fixture.register.add(integration('inst-a', '  CAD sync  ', { notes: 'nightly' }))
     expect(added.id).toMatch(/^[0-9a-f-]{36}$/)
-    expect(added).toMatchObject({ name: 'CAD sync', status: 'current', updatedAt: '2026-12-03T10:00:00.000Z', notes: 'nightly' })
+    expect(added).toMatchObject({
+      name: 'CAD sync',
+      status: 'current',
+      updatedAt: '2026-12-03T10:00:00.000Z',
+      notes: 'nightly',
+    })
     expect(changes).toEqual([{ instanceId: 'inst-a', change: 'added', name: 'CAD sync' }])
     expect(fixture.open().list()).toEqual([added])
     expect(statSync(fixture.register.path).mode & 0o777).toBe(0o600)
-    expect(JSON.parse(readFileSync(fixture.register.path, 'utf8'))).toMatchObject({ version: 1, integrations: [added] })
+    expect(JSON.parse(readFileSync(fixture.register.path, 'utf8'))).toMatchObject({
+      version: 1,
+      integrations: [added],
+    })
   })
 
   it('fills optional text fields with empty strings', () => {
@@ -60,7 +57,7 @@ describe('integrations register: CRUD', () => {
     fixture = registerFixture()
     const added = fixture.register.add(integration('inst-a', 'CAD sync'))
     expect(fixture.register.update(added.id, { instanceId: 'inst-b' }).instanceId).toBe('inst-b')
-    const error = failure(() => fixture.register.update(added.id, { instanceId: 'gone' }))
+    const error = failureOf(() => fixture.register.update(added.id, { instanceId: 'gone' }))
     expect(error.code).toBe('not_found')
     expect(fixture.register.get(added.id).instanceId).toBe('inst-b')
   })
@@ -70,8 +67,12 @@ describe('integrations register: CRUD', () => {
     const added = fixture.register.add(integration('inst-a', 'CAD sync'))
     fixture.register.remove(added.id)
     expect(fixture.open().list()).toEqual([])
-    for (const run of [() => fixture.register.remove(added.id), () => fixture.register.markUpdated(added.id), () => fixture.register.update(added.id, { notes: 'x' })]) {
-      expect(failure(run).code).toBe('not_found')
+    for (const run of [
+      () => fixture.register.remove(added.id),
+      () => fixture.register.markUpdated(added.id),
+      () => fixture.register.update(added.id, { notes: 'x' }),
+    ]) {
+      expect(failureOf(run).code).toBe('not_found')
     }
   })
 })
@@ -79,18 +80,22 @@ describe('integrations register: CRUD', () => {
 describe('integrations register: validation', () => {
   it('requires a name and bounds lengths, naming the field', () => {
     fixture = registerFixture()
-    const blank = failure(() => fixture.register.add(integration('inst-a', '   ')))
+    const blank = failureOf(() => fixture.register.add(integration('inst-a', '   ')))
     expect(blank.code).toBe('invalid_request')
     expect(blank.details?.errors).toEqual([expect.objectContaining({ field: 'name' })])
-    const long = failure(() => fixture.register.add(integration('inst-a', 'ok', { notes: 'x'.repeat(2001) })))
+    const long = failureOf(() =>
+      fixture.register.add(integration('inst-a', 'ok', { notes: 'x'.repeat(2001) })),
+    )
     expect(long.details?.errors).toEqual([expect.objectContaining({ field: 'notes' })])
-    expect(failure(() => fixture.register.add(integration('inst-a', 'n'.repeat(121)))).code).toBe('invalid_request')
+    expect(failureOf(() => fixture.register.add(integration('inst-a', 'n'.repeat(121)))).code).toBe(
+      'invalid_request',
+    )
     expect(fixture.register.list()).toEqual([])
   })
 
   it('requires an existing instance', () => {
     fixture = registerFixture()
-    const error = failure(() => fixture.register.add(integration('nope', 'CAD sync')))
+    const error = failureOf(() => fixture.register.add(integration('nope', 'CAD sync')))
     expect(error.code).toBe('not_found')
     expect(error.message).toMatch(/instance does not exist/)
   })
@@ -99,13 +104,13 @@ describe('integrations register: validation', () => {
     fixture = registerFixture()
     const { register } = fixture
     register.add(integration('inst-a', 'CAD sync'))
-    const clash = failure(() => register.add(integration('inst-a', 'cad SYNC')))
+    const clash = failureOf(() => register.add(integration('inst-a', 'cad SYNC')))
     expect(clash.code).toBe('invalid_request')
     expect(clash.message).toContain('“CAD sync”')
     expect(clash.details).toEqual({ field: 'name' })
     expect(register.add(integration('inst-b', 'CAD sync')).instanceId).toBe('inst-b')
     const other = register.add(integration('inst-a', 'Payroll'))
-    expect(failure(() => register.update(other.id, { name: 'Cad Sync' })).code).toBe('invalid_request')
+    expect(failureOf(() => register.update(other.id, { name: 'Cad Sync' })).code).toBe('invalid_request')
     expect(register.update(other.id, { name: 'PAYROLL' }).name).toBe('PAYROLL')
   })
 })

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { exportIntegrations, parseIntegrationsFile } from '../../../electron/main/services/integrations-transfer'
+import {
+  exportIntegrations,
+  parseIntegrationsFile,
+} from '../../../electron/main/services/integrations-transfer'
 import { manyRecords, registerFixture, tempDir } from './fixtures'
 
 let fixture: ReturnType<typeof registerFixture>
@@ -25,7 +28,10 @@ describe('5,000 integrations', () => {
     expect(loaded.namesFor('inst-b')).toHaveLength(2_500)
 
     for (const format of ['csv', 'json'] as const) {
-      const file = exportIntegrations(all, format, { now: fixture.clock.now(), instanceName: (id) => fixture.instances.get(id)?.name })
+      const file = exportIntegrations(all, format, {
+        now: fixture.clock.now(),
+        instanceName: (id) => fixture.instances.get(id)?.name,
+      })
       const target = tempDir()
       cleanups.push(target.cleanup)
       const copy = fixture.open(target.dir)

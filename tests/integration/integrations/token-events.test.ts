@@ -5,7 +5,10 @@ import { collect, integration, registerFixture } from './fixtures'
 let fixture: ReturnType<typeof registerFixture>
 afterEach(() => fixture.cleanup())
 
-const tokenEvent = (instanceId: string, change: CoreEvents['token-changed']['change']): CoreEvents['token-changed'] => ({
+const tokenEvent = (
+  instanceId: string,
+  change: CoreEvents['token-changed']['change'],
+): CoreEvents['token-changed'] => ({
   instanceId,
   change,
   hint: 'x9Qz',
@@ -27,7 +30,10 @@ describe('integrations follow token changes', () => {
     const { register, cad, payroll, other, changes } = withIntegrations()
     fixture.clock.advance(3_600_000)
     fixture.bus.emit('token-changed', tokenEvent('inst-a', 'regenerated'))
-    expect(register.list({ instanceId: 'inst-a' }).map((item) => item.status)).toEqual(['needs-update', 'needs-update'])
+    expect(register.list({ instanceId: 'inst-a' }).map((item) => item.status)).toEqual([
+      'needs-update',
+      'needs-update',
+    ])
     expect(register.get(other.id).status).toBe('current')
     expect(register.get(cad.id).updatedAt).toBe(cad.updatedAt)
     expect(changes).toEqual([{ instanceId: 'inst-a', change: 'needs-update', name: null, count: 2 }])
@@ -46,7 +52,9 @@ describe('integrations follow token changes', () => {
     fixture.bus.emit('token-changed', tokenEvent('inst-a', 'replaced-elsewhere'))
     register.markUpdated(cad.id)
     fixture.bus.emit('token-changed', tokenEvent('inst-a', 'revoked'))
-    expect(changes.filter((change) => change.change === 'needs-update').map((change) => change.count)).toEqual([2, 1])
+    expect(
+      changes.filter((change) => change.change === 'needs-update').map((change) => change.count),
+    ).toEqual([2, 1])
     register.markUpdated(cad.id)
     fixture.bus.emit('token-changed', tokenEvent('inst-a', 'removed'))
     expect(register.get(cad.id).status).toBe('needs-update')

@@ -1,9 +1,12 @@
 import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
-import { AppFailure } from '@shared/contract'
 import type { IntegrationsRegister } from '../../../electron/main/services/integrations-register'
-import { exportIntegrations, parseIntegrationsFile, type TransferFormat } from '../../../electron/main/services/integrations-transfer'
-import { collect, integration, registerFixture, tempDir } from './fixtures'
+import {
+  exportIntegrations,
+  parseIntegrationsFile,
+  type TransferFormat,
+} from '../../../electron/main/services/integrations-transfer'
+import { collect, integration, registerFixture, tempDir, failureOf } from './fixtures'
 
 let fixture: ReturnType<typeof registerFixture>
 const cleanups: (() => void)[] = []
@@ -20,23 +23,34 @@ const exportFrom = (register: IntegrationsRegister, format: TransferFormat, inst
 const importInto = (register: IntegrationsRegister, format: TransferFormat, text: string) =>
   register.importRecords(parseIntegrationsFile(format, text))
 
-function importFailure(run: () => unknown): AppFailure {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof AppFailure) return error
-    throw error
-  }
-  throw new Error('expected the import to fail')
-}
-
 /** Text that exercises the CSV writer: formulas, quotes, commas, new lines, non-ASCII. */
 function fillTricky(register: IntegrationsRegister) {
-  register.add(integration('inst-a', '=HYPERLINK("http://evil.test","click")', { system: '+SUM(1,2)', owner: '-Dana', contact: '@ops' }))
-  register.add(integration('inst-a', 'CAD “sync”, nightly', { notes: 'line one\r\nline two\n"quoted", comma', system: "'=already" }))
-  register.add(integration('inst-b', 'Ünïcode ✓', { environment: 'training', notes: '\t=tab inside is trimmed away at the start' }))
+  register.add(
+    integration('inst-a', '=HYPERLINK("http://evil.test","click")', {
+      system: '+SUM(1,2)',
+      owner: '-Dana',
+      contact: '@ops',
+    }),
+  )
+  register.add(
+    integration('inst-a', 'CAD “sync”, nightly', {
+      notes: 'line one\r\nline two\n"quoted", comma',
+      system: "'=already",
+    }),
+  )
+  register.add(
+    integration('inst-b', 'Ünïcode ✓', {
+      environment: 'training',
+      notes: '\t=tab inside is trimmed away at the start',
+    }),
+  )
   const flagged = register.add(integration('inst-b', 'Payroll'))
-  fixture.bus.emit('token-changed', { instanceId: 'inst-b', change: 'regenerated', hint: 'x9Qz', expiresAt: null })
+  fixture.bus.emit('token-changed', {
+    instanceId: 'inst-b',
+    change: 'regenerated',
+    hint: 'x9Qz',
+    expiresAt: null,
+  })
   return flagged
 }
 
@@ -67,10 +81,19 @@ describe('export → import round trip', () => {
     fixture = registerFixture()
     fixture.register.add(integration('inst-a', 'CAD sync'))
     fixture.register.add(integration('inst-b', 'Payroll'))
-    const rows = parse(exportFrom(fixture.register, 'csv', 'inst-b').text, { bom: true, columns: true }) as Record<string, string>[]
-    expect(rows).toEqual([expect.objectContaining({ name: 'Payroll', instanceId: 'inst-b', instance: 'South' })])
+    const rows = parse(exportFrom(fixture.register, 'csv', 'inst-b').text, {
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[]
+    expect(rows).toEqual([
+      expect.objectContaining({ name: 'Payroll', instanceId: 'inst-b', instance: 'South' }),
+    ])
     const json = JSON.parse(exportFrom(fixture.register, 'json').text)
-    expect(json).toMatchObject({ format: 'token-desk-integrations', version: 1, exportedAt: '2026-12-03T10:00:00.000Z' })
+    expect(json).toMatchObject({
+      format: 'token-desk-integrations',
+      version: 1,
+      exportedAt: '2026-12-03T10:00:00.000Z',
+    })
     expect(json.integrations).toHaveLength(2)
   })
 })
@@ -83,7 +106,15 @@ describe('CSV formula injection', () => {
     const cells = (parse(text, { bom: true }) as string[][]).flat()
     const dangerous = cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))
     expect(dangerous).toEqual([])
-    expect(cells).toEqual(expect.arrayContaining(["'=HYPERLINK(\"http://evil.test\",\"click\")", "'+SUM(1,2)", "'-Dana", "'@ops", "''=already"]))
+    expect(cells).toEqual(
+      expect.arrayContaining([
+        '\'=HYPERLINK("http://evil.test","click")',
+        "'+SUM(1,2)",
+        "'-Dana",
+        "'@ops",
+        "''=already",
+      ]),
+    )
 
     const target = tempDir()
     cleanups.push(target.cleanup)
@@ -102,8 +133,13 @@ describe('import is all or nothing', () => {
     fixture = registerFixture()
     const existing = fixture.register.add(integration('inst-a', 'Existing'))
     const changes = collect(fixture.bus, 'integrations-changed')
-    const text = [header, 'CAD sync,CAD,production,inst-a,', 'Payroll,HR,staging,inst-a,', 'Stations,GIS,training,inst-b,'].join('\r\n')
-    const error = importFailure(() => importInto(fixture.register, 'csv', text))
+    const text = [
+      header,
+      'CAD sync,CAD,production,inst-a,',
+      'Payroll,HR,staging,inst-a,',
+      'Stations,GIS,training,inst-b,',
+    ].join('\r\n')
+    const error = failureOf(() => importInto(fixture.register, 'csv', text))
     expect(error.code).toBe('invalid_request')
     expect(error.message).toContain('row 2')
     expect(error.details?.rows).toEqual([{ row: 2, field: 'environment', message: expect.any(String) }])
@@ -125,7 +161,7 @@ describe('import is all or nothing', () => {
       'twin,CAD,production,inst-b,', // 6: clashes with row 5
       'fine,CAD,production,inst-b,',
     ].join('\n')
-    const error = importFailure(() => importInto(fixture.register, 'csv', text))
+    const error = failureOf(() => importInto(fixture.register, 'csv', text))
     const rows = error.details?.rows as { row: number; field: string; message: string }[]
     expect(rows.map(({ row, field }) => [row, field])).toEqual([
       [1, 'name'],
@@ -142,17 +178,37 @@ describe('import is all or nothing', () => {
   it('reports unreadable CSV, unknown columns and bad JSON without importing', () => {
     fixture = registerFixture()
     const cases: [TransferFormat, string, { row: number; field: string }][] = [
-      ['csv', `${header}\nok,CAD,production,inst-a,\n"broken,CAD,production,inst-a,\n`, { row: 2, field: '(row)' }],
+      [
+        'csv',
+        `${header}\nok,CAD,production,inst-a,\n"broken,CAD,production,inst-a,\n`,
+        { row: 2, field: '(row)' },
+      ],
       ['csv', 'name,environment,instanceId,token\nx,production,inst-a,secret', { row: 0, field: 'token' }],
       ['csv', 'name,instanceId\nx,inst-a', { row: 0, field: 'environment' }],
       ['csv', `${header}\nok,CAD,production\n`, { row: 1, field: '(row)' }],
-      ['json', '{"format":"token-desk-integrations","version":1,"integrations":[', { row: 0, field: '(file)' }],
-      ['json', '{"format":"token-desk-integrations","version":2,"integrations":[]}', { row: 0, field: 'version' }],
+      [
+        'json',
+        '{"format":"token-desk-integrations","version":1,"integrations":[',
+        { row: 0, field: '(file)' },
+      ],
+      [
+        'json',
+        '{"format":"token-desk-integrations","version":2,"integrations":[]}',
+        { row: 0, field: 'version' },
+      ],
       ['json', '[]', { row: 0, field: '(file)' }],
-      ['json', JSON.stringify({ format: 'token-desk-integrations', version: 1, integrations: [{ name: 'x', environment: 'production', instanceId: 'inst-a', token: 'fdt_x' }] }), { row: 1, field: 'token' }],
+      [
+        'json',
+        JSON.stringify({
+          format: 'token-desk-integrations',
+          version: 1,
+          integrations: [{ name: 'x', environment: 'production', instanceId: 'inst-a', token: 'fdt_x' }],
+        }),
+        { row: 1, field: 'token' },
+      ],
     ]
     for (const [format, text, expected] of cases) {
-      const error = importFailure(() => importInto(fixture.register, format, text))
+      const error = failureOf(() => importInto(fixture.register, format, text))
       expect(error.code).toBe('invalid_request')
       expect(error.details?.rows).toContainEqual(expect.objectContaining(expected))
     }
@@ -165,23 +221,43 @@ describe('import and ids', () => {
     fixture = registerFixture()
     const stop = fixture.register.listen()
     const cad = fixture.register.add(integration('inst-a', 'CAD sync'))
-    fixture.bus.emit('token-changed', { instanceId: 'inst-a', change: 'regenerated', hint: null, expiresAt: null })
+    fixture.bus.emit('token-changed', {
+      instanceId: 'inst-a',
+      change: 'regenerated',
+      hint: null,
+      expiresAt: null,
+    })
     stop()
     const changes = collect(fixture.bus, 'integrations-changed')
     fixture.clock.advance(1000)
-    const text = ['id,name,system,environment,instanceId,status,updatedAt', `${cad.id},CAD sync v2,CAD,production,inst-a,,`, ',New one,GIS,training,inst-a,,'].join('\n')
+    const text = [
+      'id,name,system,environment,instanceId,status,updatedAt',
+      `${cad.id},CAD sync v2,CAD,production,inst-a,,`,
+      ',New one,GIS,training,inst-a,,',
+    ].join('\n')
     expect(importInto(fixture.register, 'csv', text)).toBe(2)
     const list = fixture.register.list({ instanceId: 'inst-a' })
     expect(list).toHaveLength(2)
-    expect(fixture.register.get(cad.id)).toMatchObject({ name: 'CAD sync v2', status: 'needs-update', updatedAt: '2026-12-03T10:00:01.000Z' })
-    expect(list.find((item) => item.name === 'New one')).toMatchObject({ status: 'current', id: expect.stringMatching(/^[0-9a-f-]{36}$/) })
+    expect(fixture.register.get(cad.id)).toMatchObject({
+      name: 'CAD sync v2',
+      status: 'needs-update',
+      updatedAt: '2026-12-03T10:00:01.000Z',
+    })
+    expect(list.find((item) => item.name === 'New one')).toMatchObject({
+      status: 'current',
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    })
     expect(changes).toEqual([{ instanceId: null, change: 'imported', name: null, count: 2 }])
   })
 
   it('rejects the same id twice in one file', () => {
     fixture = registerFixture()
-    const text = ['id,name,environment,instanceId', 'same,A,production,inst-a', 'same,B,production,inst-a'].join('\n')
-    const error = importFailure(() => importInto(fixture.register, 'csv', text))
+    const text = [
+      'id,name,environment,instanceId',
+      'same,A,production,inst-a',
+      'same,B,production,inst-a',
+    ].join('\n')
+    const error = failureOf(() => importInto(fixture.register, 'csv', text))
     expect(error.details?.rows).toEqual([{ row: 2, field: 'id', message: 'The same id is also on row 1' }])
   })
 
@@ -189,6 +265,8 @@ describe('import and ids', () => {
     fixture = registerFixture()
     const text = ['name,environment,instanceId,instance', 'CAD sync,production,their-id,south'].join('\n')
     importInto(fixture.register, 'csv', text)
-    expect(fixture.register.list()).toEqual([expect.objectContaining({ name: 'CAD sync', instanceId: 'inst-b' })])
+    expect(fixture.register.list()).toEqual([
+      expect.objectContaining({ name: 'CAD sync', instanceId: 'inst-b' }),
+    ])
   })
 })

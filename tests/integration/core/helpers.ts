@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect } from 'vitest'
+import type { Channel, ChannelResponse, Result } from '@shared/contract'
+import { createMemoryClipboard } from '../../../electron/main/adapters/node-clipboard'
+import { nodeHttp } from '../../../electron/main/adapters/node-http'
+import { createNodeNotifier } from '../../../electron/main/adapters/node-notifier'
+import type { Adapters, HttpFetch } from '../../../electron/main/adapters/types'
+import { createCore, type Core, type CoreOptions } from '../../../electron/main/core'
+
+export const tempDir = (prefix = 'token-desk-core-') => mkdtempSync(join(tmpdir(), prefix))
+export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true })
+
+/** Node adapters for the core: real HTTP, a process-local clipboard, a shell that records what it opened. */
+export function testAdapters(http: HttpFetch = nodeHttp) {
+  const opened: string[] = []
+  const clipboard = createMemoryClipboard()
+  let loginItem = false
+  const adapters: Adapters = {
+    http,
+    clipboard,
+    shell: { openExternal: async (url) => void opened.push(url) },
+    notifier: createNodeNotifier(),
+    power: { onResume: () => () => {} },
+    loginItem: { isEnabled: async () => loginItem, setEnabled: async (enabled) => void (loginItem = enabled) },
+  }
+  return { adapters, clipboard, opened }
+}
+
+export type TestCore = Core & { call<C extends Channel>(channel: C, payload?: unknown): Promise<Result<ChannelResponse<C>>> }
+
+/** A core over a temp data folder with the real embedded service and the real keyring. */
+export async function startCore(options: Partial<CoreOptions> & { dataDir: string }): Promise<TestCore> {
+  const core = await createCore({ host: 'preview', modules: [], adapters: testAdapters().adapters, ...options })
+  const call = <C extends Channel>(channel: C, payload: unknown = {}) =>
+    core.dispatch(channel, payload, { host: 'preview' }) as Promise<Result<ChannelResponse<C>>>
+  return Object.assign(core, { call })
+}
+
+/** The value of an ok result (fails the test with the error otherwise). */
+export function value<T>(result: Result<T>): T {
+  if (!result.ok) expect.fail(`expected ok, got ${result.error.code}: ${result.error.message}`)
+  return result.value
+}
+export function errorOf(result: Result<unknown>) {
+  if (result.ok) expect.fail('expected an error result')
+  return result.error
+}
+
+/** Accounts the real keyring holds for the Token Desk service (libsecret's own view). */
+export function keyringAccounts(): string[] {
+  // secret-tool prints the secrets on stdout and the attributes on stderr.
+  const result = spawnSync('secret-tool', ['search', '--all', 'service', 'Token Desk'], { encoding: 'utf8' })
+  const out = `${result.stdout}\n${result.stderr}`
+  return [...out.matchAll(/^attribute\.(?:username|account) = (.+)$/gm)].map((match) => match[1]!.trim())
+}
+
+/** Every file under `dir`, with its bytes, for "no secret in plain text" scans. */
+export function filesUnder(dir: string): { path: string; bytes: Buffer }[] {
+  const files: { path: string; bytes: Buffer }[] = []
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) files.push(...filesUnder(path))
+    else files.push({ path, bytes: readFileSync(path) })
+  }
+  return files
+}
+
+/** Runs calls in a core of its own process (a real restart). `env` replaces the environment when given. */
+export function runChildCore(input: { dataDir: string; sandboxNow?: string; calls: [Channel, unknown][] }, env: NodeJS.ProcessEnv = process.env) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'child-core.ts'), JSON.stringify(input)], {
+    encoding: 'utf8',
+    env,
+    timeout: 60_000,
+  })
+  const line = result.stdout.trim().split('\n').pop() ?? ''
+  if (result.status !== 0 || !line.startsWith('[')) throw new Error(`child core failed (${result.status}): ${result.stderr.slice(-2000)}`)
+  return JSON.parse(line) as Result<unknown>[]
+}
+
+export const keyringAvailable = () => process.env.TOKEN_DESK_TEST_KEYRING === '1'

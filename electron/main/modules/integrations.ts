@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import type { Channel } from '@shared/contract'
 import type { CoreModule } from '../core-context'
 import type { HandlerMap } from '../ipc/handler-table'
@@ -24,7 +25,7 @@ export const integrationsModule: CoreModule = (context) => {
       log.warn({ movedTo, reason }, 'integrations register unreadable; moved aside')
       bus.emit('notice', {
         level: 'warning',
-        message: `The integrations list could not be read (${reason}). It was kept as ${movedTo} and an empty list was started.`,
+        message: `The integrations list could not be read (${reason}). It was kept as ${basename(movedTo)} and an empty list was started.`,
       })
     },
   })
@@ -61,13 +62,8 @@ export const integrationsModule: CoreModule = (context) => {
   return {
     handlers,
     start() {
-      // The token manager's cache says which instances already hold a token (a paste then replaces one).
-      register.rememberTokenHolders(
-        context.tokens
-          .list()
-          .filter((token) => token.stored || token.hint !== null)
-          .map((token) => token.instanceId),
-      )
+      // The token manager's cache says which instances already hold a token (a paste may replace it).
+      register.rememberTokens(context.tokens.list().filter((token) => token.stored || token.hint !== null))
     },
     close() {
       stops.forEach((stop) => stop())

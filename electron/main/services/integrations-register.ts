@@ -60,8 +60,12 @@ export type IntegrationsRegisterOptions = {
 export class IntegrationsRegister implements IntegrationDirectory {
   private readonly store: FileStore<RegisterFile>
   private readonly byId = new Map<string, Integration>()
-  /** Instances known to hold a token, so a paste can tell "replaced a token" from "first token". */
-  private readonly tokenHolders = new Set<string>()
+  /**
+   * The hint of each instance's known token ('' when its hint is unknown), so a paste can tell "replaced
+   * the token" from "a first token" or "stored the same token again" (e.g. the service's, after it was
+   * regenerated elsewhere — that event already flagged the integrations).
+   */
+  private readonly knownTokens = new Map<string, string>()
   private readonly now: () => Date
   private readonly newId: () => string
 
@@ -240,9 +244,9 @@ export class IntegrationsRegister implements IntegrationDirectory {
     return records.length
   }
 
-  /** Instances that hold a token now (from the token manager's cache), before token events arrive. */
-  rememberTokenHolders(instanceIds: Iterable<string>): void {
-    for (const id of instanceIds) this.tokenHolders.add(id)
+  /** The tokens instances hold now (from the token manager's cache), before token events arrive. */
+  rememberTokens(tokens: Iterable<{ instanceId: string; hint: string | null }>): void {
+    for (const { instanceId, hint } of tokens) this.knownTokens.set(instanceId, hint ?? '')
   }
 
   /** React to core events; returns the unsubscribe. */
@@ -257,12 +261,13 @@ export class IntegrationsRegister implements IntegrationDirectory {
     return () => stops.forEach((stop) => stop())
   }
 
-  private onTokenChanged({ instanceId, change }: CoreEvents['token-changed']): void {
-    const hadToken = this.tokenHolders.has(instanceId)
-    if (tokenRemovingChanges.has(change)) this.tokenHolders.delete(instanceId)
-    else this.tokenHolders.add(instanceId)
-    if (tokenReplacingChanges.has(change) || (change === 'pasted' && hadToken))
-      this.markInstanceNeedsUpdate(instanceId)
+  private onTokenChanged({ instanceId, change, hint }: CoreEvents['token-changed']): void {
+    const previous = this.knownTokens.get(instanceId)
+    if (tokenRemovingChanges.has(change)) this.knownTokens.delete(instanceId)
+    else this.knownTokens.set(instanceId, hint ?? '')
+    const pastedOverAnother =
+      change === 'pasted' && previous !== undefined && (previous === '' || previous !== hint)
+    if (tokenReplacingChanges.has(change) || pastedOverAnother) this.markInstanceNeedsUpdate(instanceId)
   }
 
   private resolveInstance(instanceId: string, instanceName: string | undefined): string | null {

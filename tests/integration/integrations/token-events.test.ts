@@ -8,10 +8,11 @@ afterEach(() => fixture.cleanup())
 const tokenEvent = (
   instanceId: string,
   change: CoreEvents['token-changed']['change'],
+  hint: string | null = 'x9Qz',
 ): CoreEvents['token-changed'] => ({
   instanceId,
   change,
-  hint: 'x9Qz',
+  hint,
   expiresAt: '2027-12-03T10:00:00.000Z',
 })
 
@@ -68,19 +69,31 @@ describe('integrations follow token changes', () => {
     expect(changes).toEqual([])
   })
 
-  it('a paste over a known token flags them — known from earlier events or from the token cache at start', () => {
+  it('a paste over another known token flags them — known from earlier events or from the token cache at start', () => {
     const { register } = withIntegrations()
-    fixture.bus.emit('token-changed', tokenEvent('inst-a', 'generated'))
-    fixture.bus.emit('token-changed', tokenEvent('inst-a', 'pasted'))
+    fixture.bus.emit('token-changed', tokenEvent('inst-a', 'generated', 'x9Qz'))
+    fixture.bus.emit('token-changed', tokenEvent('inst-a', 'pasted', 'p4St'))
     expect(register.list({ instanceId: 'inst-a', status: 'needs-update' })).toHaveLength(2)
-    register.rememberTokenHolders(['inst-b'])
-    fixture.bus.emit('token-changed', tokenEvent('inst-b', 'pasted'))
+    register.rememberTokens([{ instanceId: 'inst-b', hint: 'a1B2' }])
+    fixture.bus.emit('token-changed', tokenEvent('inst-b', 'pasted', 'c3D4'))
+    expect(register.list({ instanceId: 'inst-b', status: 'needs-update' })).toHaveLength(1)
+  })
+
+  it('pasting the token already known (the service one, after a regeneration elsewhere) flags nothing again', () => {
+    const { register, cad } = withIntegrations()
+    register.rememberTokens([{ instanceId: 'inst-a', hint: 'o1D0' }])
+    fixture.bus.emit('token-changed', tokenEvent('inst-a', 'replaced-elsewhere', 'n3W1'))
+    register.markUpdated(cad.id)
+    fixture.bus.emit('token-changed', tokenEvent('inst-a', 'pasted', 'n3W1'))
+    expect(register.get(cad.id).status).toBe('current')
+    register.rememberTokens([{ instanceId: 'inst-b', hint: null }])
+    fixture.bus.emit('token-changed', tokenEvent('inst-b', 'pasted', 'n3W1'))
     expect(register.list({ instanceId: 'inst-b', status: 'needs-update' })).toHaveLength(1)
   })
 
   it('a paste after the token was removed is a first token again', () => {
     const { register } = withIntegrations()
-    register.rememberTokenHolders(['inst-b'])
+    register.rememberTokens([{ instanceId: 'inst-b', hint: 'a1B2' }])
     fixture.bus.emit('token-changed', tokenEvent('inst-b', 'removed'))
     const [station] = register.list({ instanceId: 'inst-b' })
     register.markUpdated(station!.id)

@@ -22,6 +22,8 @@ export function buildServer(context: ServiceContext, options: { authErrors: Auth
     // Fastify's defaults would coerce `7` into "7", silently drop unknown fields and report one error only.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
     frameworkErrors: frameworkErrorsFor(options.authErrors),
+    // An unknown user id of any length is 404 not_found, not a router error.
+    routerOptions: { maxParamLength: 1000 },
     // close() must not wait for idle keep-alive connections (clients of an embedded service keep them).
     forceCloseConnections: true,
   }) as unknown as FastifyInstance

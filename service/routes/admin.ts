@@ -42,7 +42,7 @@ export function adminRoutes(app: FastifyInstance, context: ServiceContext): void
       summary: "Enable or disable a user's API access (disabling revokes the user's token)",
       tags,
       security: bearerSecurity,
-      params: { type: 'object', properties: { id: { type: 'string', maxLength: 20 } }, required: ['id'] },
+      params: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
       body: {
         type: 'object',
         additionalProperties: false,

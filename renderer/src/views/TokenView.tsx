@@ -1,0 +1,50 @@
+import { useApp } from '../app-store'
+import { ErrorMessage } from '../components/ErrorMessage'
+import { EmptyState, Loading } from '../components/States'
+import { selectActiveInstance } from '../store/instances'
+import { selectSession } from '../store/session'
+import { selectTokenView } from '../store/token'
+import { NeedsUpdateBanner } from './NeedsUpdateBanner'
+import { SessionBar } from './SessionBar'
+import { SignInForm } from './SignInForm'
+import { TokenCard } from './TokenCard'
+
+/** The Token view: sign in when needed, then the token card and the needs-update banner. */
+export function TokenView() {
+  const instance = useApp(selectActiveInstance)
+  const session = useApp((state) => selectSession(state, state.instances.activeId))
+  const view = useApp((state) => selectTokenView(state, state.instances.activeId))
+  const tokenError = useApp((state) => (instance ? (state.token.errors[instance.id] ?? null) : null))
+  const sessionError = useApp((state) => (instance ? (state.session.errors[instance.id] ?? null) : null))
+  const reload = useApp((state) => state.token.load)
+
+  if (!instance) {
+    return (
+      <EmptyState title="No instance yet">
+        <p>Add a First Due instance (or a token service) in the sidebar to manage its API token.</p>
+      </EmptyState>
+    )
+  }
+  if (!session) return sessionError ? <ErrorMessage error={sessionError} /> : <Loading what="the session" />
+  if (session.state !== 'signed-in') return <SignInForm instance={instance} session={session} />
+  return (
+    <div className="stack">
+      <SessionBar session={session} />
+      {view ? (
+        <TokenCard instance={instance} view={view} />
+      ) : tokenError ? (
+        <ErrorMessage
+          error={tokenError}
+          action={
+            <button type="button" onClick={() => void reload(instance.id)}>
+              Try again
+            </button>
+          }
+        />
+      ) : (
+        <Loading what="the token" />
+      )}
+      <NeedsUpdateBanner instanceId={instance.id} />
+    </div>
+  )
+}

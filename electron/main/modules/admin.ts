@@ -15,6 +15,12 @@ const FIRST_DUE_COMPROMISE =
   'First Due tenants regenerate in First Due’s web UI: open it, regenerate the token there (your name → User token → ' +
   'the Reverse icon), then paste the new token and its expiration date into Token Desk.'
 
+/** The tenant's web UI (where its token is regenerated): the base URL's origin, when it is https. */
+const tenantWebUrl = (baseUrl: string): string | null => {
+  const url = new URL(baseUrl)
+  return url.protocol === 'https:' ? `${url.origin}/` : null
+}
+
 /**
  * Administration (users, API access, audit trail and its CSV export) over the service's API with the signed-in
  * session, and the compromise response: regenerate at once through the token manager, then report it with the
@@ -65,7 +71,9 @@ export const adminModule: CoreModule = (context) => {
     },
     'token:reportCompromise': async ({ instanceId, reason }) => {
       const instance = instanceOf(instanceId)
-      if (instance.kind === 'first-due') throw new AppFailure('unsupported', FIRST_DUE_COMPROMISE, { guidedRegeneration: true })
+      if (instance.kind === 'first-due') {
+        throw new AppFailure('unsupported', FIRST_DUE_COMPROMISE, { guidedRegeneration: true, webUrl: tenantWebUrl(instance.baseUrl) })
+      }
       const line = checkCompromiseReason(reason, await context.credentials.userToken(instanceId))
       const change = await context.tokenActions.regenerate(instanceId)
       context.bus.emit('compromise-reported', { instanceId, reason: line })

@@ -62,7 +62,7 @@ describe('token:reportCompromise against the real token service', () => {
     host.addInstance('tenant', 'https://tenant.invalid/fd-api/v1', 'first-due')
     const error = await app.error('token:reportCompromise', { instanceId: 'tenant', reason: 'laptop stolen' })
     expect(error.code).toBe('unsupported')
-    expect(error.details).toEqual({ guidedRegeneration: true })
+    expect(error.details).toEqual({ guidedRegeneration: true, webUrl: 'https://tenant.invalid/' })
     expect(error.message).toMatch(/paste the new token/)
   })
 })

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { mkdirSync, statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import Database from 'libsql'
 import { migrations } from './migrations'
 
@@ -21,7 +21,7 @@ const isBusy = (error: unknown): boolean =>
  * service on the same file gets SQLITE_BUSY at once, and the OS drops the lock when the owner dies, so a
  * crashed service never leaves a stale lock behind (unlike a pid file).
  */
-export function openDatabase(dbPath: string): Db {
+function openLocked(dbPath: string): Db {
   mkdirSync(dirname(dbPath), { recursive: true })
   const db = new Database(dbPath)
   try {
@@ -56,4 +56,52 @@ function migrate(db: Db): void {
       db.exec(`PRAGMA user_version = ${current + index + 1}`)
     })()
   })
+}
+
+interface Held {
+  db: Db
+  inode: number
+  inUse: boolean
+}
+
+/**
+ * libsql frees a connection (and with it the file lock) only when it is garbage-collected, not on
+ * close(): a service restarted in the same process would find its own file locked. So this process keeps
+ * each connection it opened and hands it to the next service on the same file once the previous one has
+ * released it. Other processes can take the file once this one exits.
+ */
+const held = new Map<string, Held>()
+
+const inodeOf = (path: string): number | null => {
+  try {
+    return statSync(path).ino
+  } catch {
+    return null
+  }
+}
+
+/** The database at `dbPath`, locked for this service until `releaseDatabase`. */
+export function acquireDatabase(dbPath: string): Db {
+  const key = resolve(dbPath)
+  const previous = held.get(key)
+  if (previous && previous.inode === inodeOf(key)) {
+    if (previous.inUse) throw new DatabaseInUseError(dbPath)
+    previous.inUse = true
+    migrate(previous.db)
+    return previous.db
+  }
+  // The file was deleted or replaced since: the old connection points at a file nobody can see any more.
+  if (previous) {
+    held.delete(key)
+    previous.db.close()
+  }
+  const db = openLocked(key)
+  held.set(key, { db, inode: inodeOf(key) ?? -1, inUse: true })
+  return db
+}
+
+/** Folds the WAL into the main file and hands the connection back (see `held`). */
+export function releaseDatabase(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  for (const entry of held.values()) if (entry.db === db) entry.inUse = false
 }

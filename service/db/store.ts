@@ -1,5 +1,5 @@
 import { auditQueries } from './audit'
-import { openDatabase, type Db } from './open'
+import { acquireDatabase, releaseDatabase, type Db } from './open'
 import { recordQueries } from './records'
 import { sessionQueries } from './sessions'
 import { tokenQueries } from './tokens'
@@ -19,7 +19,7 @@ export interface Store {
 }
 
 export function openStore(dbPath: string): Store {
-  const db = openDatabase(dbPath)
+  const db = acquireDatabase(dbPath)
   return {
     db,
     users: userQueries(db),
@@ -29,10 +29,6 @@ export function openStore(dbPath: string): Store {
     records: recordQueries(db),
     // libsql's transaction() does not nest (no savepoints): join the open transaction instead.
     transaction: <T>(fn: () => T): T => (db.inTransaction ? fn() : (db.transaction(fn)() as T)),
-    close: () => {
-      // Fold the WAL back into the main file so a clean shutdown leaves one self-contained file.
-      db.pragma('wal_checkpoint(TRUNCATE)')
-      db.close()
-    },
+    close: () => releaseDatabase(db),
   }
 }

@@ -17,71 +17,75 @@ export type InstancesSlice = {
   clearFormError(): void
 }
 
-export const createInstancesSlice: SliceCreator<'instances'> = (set, get, { api }) => ({
-  list: [],
-  status: 'idle',
-  error: null,
-  activeId: null,
-  formError: null,
+export const createInstancesSlice: SliceCreator<'instances'> = (set, get, { api }) => {
+  /** The active instance was removed (here or elsewhere): move to the first one left, or to none. */
+  const leaveIfGone = async () => {
+    const { list, activeId } = get().instances
+    if (activeId === null || list.some((instance) => instance.id === activeId)) return
+    set({ activeId: null })
+    if (list[0]) await get().instances.select(list[0].id)
+  }
+  return {
+    list: [],
+    status: 'idle',
+    error: null,
+    activeId: null,
+    formError: null,
 
-  async load() {
-    set({ status: get().instances.list.length ? 'ready' : 'loading', error: null })
-    const result = await api.instances.list()
-    if (!result.ok) return set({ status: 'error', error: result.error })
-    const { activeId } = get().instances
-    const stillThere = result.value.some((instance) => instance.id === activeId)
-    set({ list: result.value, status: 'ready', activeId: stillThere ? activeId : null })
-  },
+    async load() {
+      set({ status: get().instances.list.length ? 'ready' : 'loading', error: null })
+      const result = await api.instances.list()
+      if (!result.ok) return set({ status: 'error', error: result.error })
+      set({ list: result.value, status: 'ready' })
+      await leaveIfGone()
+    },
 
-  async add(input) {
-    set({ formError: null })
-    const result = await api.instances.add(input)
-    if (!result.ok) {
-      set({ formError: result.error })
-      return null
-    }
-    set((slice) => ({ list: [...slice.list.filter((i) => i.id !== result.value.id), result.value] }))
-    await get().instances.select(result.value.id)
-    return result.value
-  },
+    async add(input) {
+      set({ formError: null })
+      const result = await api.instances.add(input)
+      if (!result.ok) {
+        set({ formError: result.error })
+        return null
+      }
+      set((slice) => ({ list: [...slice.list.filter((i) => i.id !== result.value.id), result.value] }))
+      await get().instances.select(result.value.id)
+      return result.value
+    },
 
-  async update(id, patch) {
-    set({ formError: null })
-    const result = await api.instances.update({ id, ...patch })
-    if (!result.ok) {
-      set({ formError: result.error })
-      return null
-    }
-    set((slice) => ({ list: slice.list.map((i) => (i.id === id ? result.value : i)) }))
-    return result.value
-  },
+    async update(id, patch) {
+      set({ formError: null })
+      const result = await api.instances.update({ id, ...patch })
+      if (!result.ok) {
+        set({ formError: result.error })
+        return null
+      }
+      set((slice) => ({ list: slice.list.map((i) => (i.id === id ? result.value : i)) }))
+      return result.value
+    },
 
-  async remove(id) {
-    const result = await api.instances.remove({ id })
-    if (!result.ok) {
-      set({ error: result.error })
-      return false
-    }
-    const list = get().instances.list.filter((i) => i.id !== id)
-    set({ list, error: null })
-    if (get().instances.activeId === id) {
-      set({ activeId: null })
-      if (list[0]) await get().instances.select(list[0].id)
-    }
-    return true
-  },
+    async remove(id) {
+      const result = await api.instances.remove({ id })
+      if (!result.ok) {
+        set({ error: result.error })
+        return false
+      }
+      set((slice) => ({ list: slice.list.filter((i) => i.id !== id), error: null }))
+      await leaveIfGone()
+      return true
+    },
 
-  async select(id) {
-    set({ activeId: id })
-    const state = get()
-    if (state.settings.value?.activeInstanceId !== id) void state.settings.update({ activeInstanceId: id })
-    await Promise.all([state.session.load(id), state.token.load(id)])
-  },
+    async select(id) {
+      set({ activeId: id })
+      const state = get()
+      if (state.settings.value?.activeInstanceId !== id) void state.settings.update({ activeInstanceId: id })
+      await Promise.all([state.session.load(id), state.token.load(id)])
+    },
 
-  clearFormError() {
-    set({ formError: null })
-  },
-})
+    clearFormError() {
+      set({ formError: null })
+    },
+  }
+}
 
 export const selectActiveInstance = (state: AppState): Instance | null =>
   state.instances.list.find((instance) => instance.id === state.instances.activeId) ?? null

@@ -194,7 +194,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await Promise.resolve(module.close?.()).catch((error: unknown) => log.error({ err: describe(error) }, 'module close failed'))
       }
       await clipboard.close()
-      await sandbox?.close()
+      const running = sandbox
+      // Drop the service so its database handles can be collected (libsql frees the file lock only then).
+      sandbox = null
+      await running?.close()
     },
   }
 }

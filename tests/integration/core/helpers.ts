@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { expect } from 'vitest'
 import type { Channel, ChannelResponse, Result } from '@shared/contract'
 import { createMemoryClipboard } from '../../../electron/main/adapters/node-clipboard'
@@ -70,6 +72,7 @@ export function filesUnder(dir: string): { path: string; bytes: Buffer }[] {
 
 /** Runs calls in a core of its own process (a real restart). `env` replaces the environment when given. */
 export function runChildCore(input: { dataDir: string; sandboxNow?: string; calls: [Channel, unknown][] }, env: NodeJS.ProcessEnv = process.env) {
+  releaseClosedDatabases()
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'child-core.ts'), JSON.stringify(input)], {
     encoding: 'utf8',
     env,
@@ -78,6 +81,18 @@ export function runChildCore(input: { dataDir: string; sandboxNow?: string; call
   const line = result.stdout.trim().split('\n').pop() ?? ''
   if (result.status !== 0 || !line.startsWith('[')) throw new Error(`child core failed (${result.status}): ${result.stderr.slice(-2000)}`)
   return JSON.parse(line) as Result<unknown>[]
+}
+
+/**
+ * libsql keeps a closed database's file lock until its prepared statements are garbage-collected, so a
+ * service closed in this process still blocks another process's open of the same file (reported to the
+ * service's owner). Tests that reopen a data folder in a child process collect garbage first.
+ */
+export function releaseClosedDatabases(): void {
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  gc()
+  gc()
 }
 
 export const keyringAvailable = () => process.env.TOKEN_DESK_TEST_KEYRING === '1'

@@ -29,7 +29,9 @@ export function recordActivity(bus: EventBus, log: ActivityLog): () => void {
       record({
         type: 'settings.changed',
         instanceId: null,
-        summary: `Settings changed: ${changed.map((key) => settingNames[key] ?? 'other').join(', ')}`,
+        summary: changed.length
+          ? `Settings changed: ${changed.map((key) => settingNames[key] ?? 'other').join(', ')}`
+          : 'Settings changed',
       }),
     ),
     bus.on('compromise-reported', ({ instanceId, reason }) =>

@@ -13,6 +13,8 @@ import type { InstanceDirectory, IntegrationDirectory } from '../core-context'
 import type { CoreEvents, EventBus } from './event-bus'
 import { openFileStore, type FileStore } from './file-store'
 
+type IntegrationsChange = CoreEvents['integrations-changed']['change']
+
 const registerFileSchema = z.object({ version: z.literal(1), integrations: z.array(integrationSchema) })
 type RegisterFile = z.infer<typeof registerFileSchema>
 
@@ -156,12 +158,7 @@ export class IntegrationsRegister implements IntegrationDirectory {
     }))
     if (flipped.length === 0) return 0
     this.save(flipped)
-    this.options.bus.emit('integrations-changed', {
-      instanceId,
-      change: 'needs-update',
-      name: null,
-      count: flipped.length,
-    })
+    this.emitCount(instanceId, 'needs-update', flipped.length)
     return flipped.length
   }
 
@@ -171,12 +168,7 @@ export class IntegrationsRegister implements IntegrationDirectory {
     if (doomed.length === 0) return 0
     for (const item of doomed) this.byId.delete(item.id)
     this.persist()
-    this.options.bus.emit('integrations-changed', {
-      instanceId,
-      change: 'removed',
-      name: null,
-      count: doomed.length,
-    })
+    this.emitCount(instanceId, 'removed', doomed.length)
     return doomed.length
   }
 
@@ -235,12 +227,7 @@ export class IntegrationsRegister implements IntegrationDirectory {
     this.byId.clear()
     for (const [id, item] of staged) this.byId.set(id, item)
     this.persist()
-    this.options.bus.emit('integrations-changed', {
-      instanceId: null,
-      change: 'imported',
-      name: null,
-      count: records.length,
-    })
+    this.emitCount(null, 'imported', records.length)
     return records.length
   }
 
@@ -313,8 +300,13 @@ export class IntegrationsRegister implements IntegrationDirectory {
     this.store.write({ version: 1, integrations: [...this.byId.values()] })
   }
 
-  private emit(instanceId: string, change: CoreEvents['integrations-changed']['change'], name: string): void {
+  private emit(instanceId: string, change: IntegrationsChange, name: string): void {
     this.options.bus.emit('integrations-changed', { instanceId, change, name })
+  }
+
+  /** A change to several integrations at once: no single name, a count instead. */
+  private emitCount(instanceId: string | null, change: IntegrationsChange, count: number): void {
+    this.options.bus.emit('integrations-changed', { instanceId, change, name: null, count })
   }
 }
 

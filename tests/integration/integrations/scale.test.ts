@@ -1,16 +1,13 @@
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   exportIntegrations,
   parseIntegrationsFile,
 } from '../../../electron/main/services/integrations-transfer'
-import { manyRecords, registerFixture, tempDir } from './fixtures'
+import { manyRecords, registerFixture } from './fixtures'
 
 let fixture: ReturnType<typeof registerFixture>
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  fixture.cleanup()
-  cleanups.splice(0).forEach((cleanup) => cleanup())
-})
+afterEach(() => fixture.cleanup())
 
 describe('5,000 integrations', () => {
   it('load, filter and export correctly (timings are printed by bench/integrations.ts)', () => {
@@ -32,9 +29,8 @@ describe('5,000 integrations', () => {
         now: fixture.clock.now(),
         instanceName: (id) => fixture.instances.get(id)?.name,
       })
-      const target = tempDir()
-      cleanups.push(target.cleanup)
-      const copy = fixture.open(target.dir)
+      const target = join(fixture.dir, `copy-${format}`)
+      const copy = fixture.open(target)
       expect(copy.importRecords(parseIntegrationsFile(format, file.text))).toBe(5_000)
       expect(copy.list()).toEqual(all)
     }

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { IntegrationsRegister } from '../../../electron/main/services/integrations-register'
@@ -6,14 +7,10 @@ import {
   parseIntegrationsFile,
   type TransferFormat,
 } from '../../../electron/main/services/integrations-transfer'
-import { collect, integration, registerFixture, tempDir, failureOf } from './fixtures'
+import { collect, integration, registerFixture, failureOf } from './fixtures'
 
 let fixture: ReturnType<typeof registerFixture>
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  fixture.cleanup()
-  cleanups.splice(0).forEach((cleanup) => cleanup())
-})
+afterEach(() => fixture.cleanup())
 
 const exportFrom = (register: IntegrationsRegister, format: TransferFormat, instanceId?: string) =>
   exportIntegrations(register.list({ instanceId }), format, {
@@ -67,13 +64,12 @@ describe('export → import round trip', () => {
       expect(file.filename).toBe(`token-desk-integrations-2026-12-03.${format}`)
       expect(file.mimeType).toBe(format === 'csv' ? 'text/csv' : 'application/json')
 
-      const target = tempDir()
-      cleanups.push(target.cleanup)
-      const fresh = fixture.open(target.dir)
+      const target = join(fixture.dir, `copy-${format}`)
+      const fresh = fixture.open(target)
       fixture.clock.advance(86_400_000)
       expect(importInto(fresh, format, file.text)).toBe(original.length)
       expect(fresh.list()).toEqual(original)
-      expect(fixture.open(target.dir).list()).toEqual(original)
+      expect(fixture.open(target).list()).toEqual(original)
     })
   }
 
@@ -116,9 +112,8 @@ describe('CSV formula injection', () => {
       ]),
     )
 
-    const target = tempDir()
-    cleanups.push(target.cleanup)
-    const fresh = fixture.open(target.dir)
+    const target = join(fixture.dir, 'copy')
+    const fresh = fixture.open(target)
     importInto(fresh, 'csv', text)
     const names = fresh.list().map((item) => [item.name, item.system, item.owner, item.contact])
     expect(names).toContainEqual(['=HYPERLINK("http://evil.test","click")', '+SUM(1,2)', '-Dana', '@ops'])

@@ -41,6 +41,7 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
  * deliberately no plain-text fallback.
  */
 export function createKeyringSecretStore(service: string = KEYCHAIN_SERVICE): SecretStore {
+  // Creating an entry already talks to the platform store and may throw (no D-Bus): always inside a try.
   const entry = (account: string) => new AsyncEntry(service, account, { linux: { store: 'secret-service' } })
   const unavailable = (error: unknown) => new AppFailure('keychain_unavailable', UNAVAILABLE, { reason: reasonOf(error) })
   const store: SecretStore = {
@@ -56,10 +57,9 @@ export function createKeyringSecretStore(service: string = KEYCHAIN_SERVICE): Se
         await entry(account).setPassword(secret)
       } catch (error) {
         // Distinguish "no keychain at all" from "the keychain said no" by whether a read still works.
-        const readable = await entry(account)
-          .getPassword()
-          .then(() => true)
-          .catch(() => false)
+        const readable = await Promise.resolve()
+          .then(() => entry(account).getPassword())
+          .then(() => true, () => false)
         throw readable ? new AppFailure('keychain_write_failed', WRITE_FAILED, { reason: reasonOf(error) }) : unavailable(error)
       }
     },

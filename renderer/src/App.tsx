@@ -11,12 +11,16 @@ import { InstanceList } from './views/InstanceList'
 import { IntegrationsView } from './views/IntegrationsView'
 import { SettingsView } from './views/SettingsView'
 import { TokenView } from './views/TokenView'
+import { AdminView } from './views/AdminView'
+import { VerificationDialogs } from './views/VerificationDialogs'
+import { selectCanAdminister } from './store/admin'
 
 const screens: Record<View, () => React.JSX.Element> = {
   token: TokenView,
   integrations: IntegrationsView,
   activity: ActivityView,
   settings: SettingsView,
+  admin: AdminView,
 }
 
 export function App() {
@@ -26,6 +30,7 @@ export function App() {
   const navigate = useApp((state) => state.ui.navigate)
   const theme = useApp(selectTheme)
   const host = useApp((state) => state.ui.app?.host)
+  const canAdminister = useApp(selectCanAdminister)
 
   // 'system' leaves the choice to prefers-color-scheme; light/dark force it.
   useEffect(() => {
@@ -48,7 +53,7 @@ export function App() {
       </aside>
       <div className="content">
         <nav className="tabs" aria-label="Views">
-          {views.map((item) => (
+          {views.filter((item) => item.id !== 'admin' || canAdminister).map((item) => (
             <button key={item.id} type="button" aria-current={view === item.id ? 'page' : undefined} onClick={() => navigate(item.id)}>
               {item.label}
             </button>
@@ -58,6 +63,7 @@ export function App() {
       </div>
       <Notices />
       <DialogHost />
+      <VerificationDialogs />
     </div>
   )
 }

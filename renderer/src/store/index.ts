@@ -7,6 +7,8 @@ import { createSettingsSlice } from './settings'
 import { createTokenSlice } from './token'
 import type { AppState, SetSlice, SliceName, StoreDeps } from './types'
 import { createUiSlice } from './ui'
+import { createVerificationSlice } from './verification'
+import { createAdminSlice } from './admin'
 
 export type { AppState, StoreDeps } from './types'
 export { connectEvents } from './events'
@@ -30,6 +32,8 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
       settings: createSettingsSlice(setSlice('settings'), get, deps),
       activity: createActivitySlice(setSlice('activity'), get, deps),
       ui: createUiSlice(setSlice('ui'), get, deps),
+      verification: createVerificationSlice(setSlice('verification'), get, deps),
+      admin: createAdminSlice(setSlice('admin'), get, deps),
     }
   })
 }

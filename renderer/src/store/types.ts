@@ -6,6 +6,8 @@ import type { SessionSlice } from './session'
 import type { SettingsSlice } from './settings'
 import type { TokenSlice } from './token'
 import type { UiSlice } from './ui'
+import type { VerificationSlice } from './verification'
+import type { AdminSlice } from './admin'
 
 /** Where a piece of remote data stands; every view renders each of these. */
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error'
@@ -18,6 +20,8 @@ export type AppState = {
   settings: SettingsSlice
   activity: ActivitySlice
   ui: UiSlice
+  verification: VerificationSlice
+  admin: AdminSlice
 }
 export type SliceName = keyof AppState
 

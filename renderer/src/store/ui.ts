@@ -1,12 +1,14 @@
 import type { AppError, Notice } from '@shared/contract'
 import type { AppState, SliceCreator } from './types'
 
-export type View = 'token' | 'integrations' | 'activity' | 'settings'
+export type View = 'token' | 'integrations' | 'activity' | 'settings' | 'admin'
 export const views: { id: View; label: string }[] = [
   { id: 'token', label: 'Token' },
   { id: 'integrations', label: 'Integrations' },
   { id: 'activity', label: 'Activity' },
   { id: 'settings', label: 'Settings' },
+  /** Shown only when the signed-in user has users.read (see App). */
+  { id: 'admin', label: 'Admin' },
 ]
 
 /** The one modal open at a time; the rest of the page is inert while it is. */

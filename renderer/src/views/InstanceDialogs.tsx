@@ -4,6 +4,7 @@ import { useApp } from '../app-store'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { Modal } from '../components/Modal'
 import { FieldErrors } from './FieldErrors'
+import { FirstDueTokenFields, useTenantPaste } from './FirstDueTokenFields'
 
 /** First Due's own API, the default for a real tenant (editable). */
 const FIRST_DUE_BASE_URL = 'https://sizeup.firstduesizeup.com/fd-api/v1'
@@ -18,13 +19,17 @@ export function InstanceFormDialog({ instance, onClose }: { instance: Instance |
   const add = useApp((state) => state.instances.add)
   const update = useApp((state) => state.instances.update)
   const clear = useApp((state) => state.instances.clearFormError)
+  // A new First Due tenant also takes the token pasted from First Due and its expiry.
+  const tenant = useTenantPaste()
+  const addingTenant = !instance && kind === 'first-due'
   const close = () => {
     clear()
+    tenant.clear()
     onClose()
   }
   const save = async () => {
     const input = { name, kind, baseUrl, environment }
-    const saved = instance ? await update(instance.id, input) : await add(input)
+    const saved = instance ? await update(instance.id, input) : addingTenant ? await tenant.add(input) : await add(input)
     if (saved) close()
   }
   return (
@@ -59,7 +64,8 @@ export function InstanceFormDialog({ instance, onClose }: { instance: Instance |
             <option value="training">Training</option>
           </select>
         </label>
-        <FieldErrors error={error} />
+        {addingTenant && <FirstDueTokenFields fields={tenant.fields} />}
+        <FieldErrors error={error ?? tenant.error} />
         <div className="dialog-actions">
           <button type="button" onClick={close}>
             Cancel

@@ -6,6 +6,7 @@ import { Icon } from '../components/Icon'
 import { StatusBadge } from '../components/StatusBadge'
 import { selectIsBusy } from '../store/token'
 import { TokenActions } from './TokenActions'
+import { TokenChecks } from './TokenChecks'
 import { ReplacedElsewhere, UnsavedToken } from './TokenAlerts'
 import { TokenDetails } from './TokenDetails'
 import { TokenSecret } from './TokenSecret'
@@ -37,6 +38,7 @@ export function TokenCard({ instance, view }: { instance: Instance; view: TokenV
       {view.source === 'cache' && (
         <p className="muted">Showing the details saved on this computer — the service could not be reached just now.</p>
       )}
+      <TokenChecks instance={instance} view={view} />
       <UnsavedToken instanceId={instance.id} />
       <ReplacedElsewhere view={view} />
       <ErrorMessage error={error} />

@@ -26,7 +26,8 @@ export function TokenView() {
     )
   }
   if (!session) return sessionError ? <ErrorMessage error={sessionError} /> : <Loading what="the session" />
-  if (session.state !== 'signed-in') return <SignInForm instance={instance} session={session} />
+  // First Due tenants have no sign-in here: their token is pasted from First Due.
+  if (session.state !== 'signed-in' && instance.kind !== 'first-due') return <SignInForm instance={instance} session={session} />
   return (
     <div className="stack">
       <SessionBar session={session} />

@@ -1,0 +1,34 @@
+/**
+ * Child of bench/core.ts: builds the core over the data folder in argv[2] (settings loaded, sandbox instance,
+ * keychain read, embedded service listening), prints one line "ready {phases in ms}" and exits.
+ */
+const booted = performance.now()
+const { createMemoryClipboard } = await import('../electron/main/adapters/node-clipboard')
+const { nodeHttp } = await import('../electron/main/adapters/node-http')
+const { createNodeNotifier } = await import('../electron/main/adapters/node-notifier')
+const { createCore } = await import('../electron/main/core')
+const imported = performance.now()
+
+const dataDir = process.argv[2]
+if (!dataDir) throw new Error('usage: core-ready <dataDir>')
+const core = await createCore({
+  dataDir,
+  host: 'preview',
+  adapters: {
+    http: nodeHttp,
+    clipboard: createMemoryClipboard(),
+    shell: { openExternal: async () => {} },
+    notifier: createNodeNotifier(),
+    power: { onResume: () => () => {} },
+    loginItem: { isEnabled: async () => false, setEnabled: async () => {} },
+  },
+})
+const built = performance.now()
+const [sandbox] = core.context.instances.list()
+// The keychain read the first window needs: who is signed in (the session entry).
+const session = sandbox ? await core.dispatch('session:get', { instanceId: sandbox.id }, { host: 'preview' }) : null
+const ready = performance.now()
+if (session && !session.ok) throw new Error(`session:get failed: ${session.error.code}`)
+const phases = { boot: booted, imports: imported - booted, createCore: built - imported, sessionGet: ready - built }
+process.stdout.write(`ready ${JSON.stringify(phases)}\n`)
+await core.close()

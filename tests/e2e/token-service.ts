@@ -49,7 +49,9 @@ async function spawnService(args: string[]): Promise<{ child: ChildProcess; orig
 export async function startService(options: { authErrors?: 'standard' | 'first-due' } = {}): Promise<StandaloneService> {
   const dir = mkdtempSync(join(tmpdir(), 'token-desk-e2e-service-'))
   const common = ['--seed', 'demo', '--demo-password', DEMO_PASSWORD, '--db', join(dir, 'service.db'), '--auth-errors', options.authErrors ?? 'standard']
-  let { child, origin } = await spawnService(['--port', '0', ...common])
+  const started = await spawnService(['--port', '0', ...common])
+  let child = started.child
+  const origin = started.origin
   const port = new URL(origin).port
   const stop = async () => {
     if (child.exitCode !== null) return
@@ -62,7 +64,7 @@ export async function startService(options: { authErrors?: 'standard' | 'first-d
     stop,
     async restart() {
       await stop()
-      ;({ child } = await spawnService(['--port', port, ...common]))
+      child = (await spawnService(['--port', port, ...common])).child
     },
     async remove() {
       await stop()

@@ -74,7 +74,7 @@ export const defaultExpiryDate = (nowMs: number): string => {
 export const expiryInstant = (date: string): string => new Date(`${date}T23:59:59Z`).toISOString()
 
 export const createVerificationSlice: SliceCreator<'verification'> = (set, get, { api }) => {
-  const byId = <T>(key: 'endpointsStatus' | 'endpointsError' | 'testError', instanceId: string, value: T) =>
+  const byId = <T>(key: 'endpointsStatus' | 'endpointsError', instanceId: string, value: T) =>
     set((slice) => ({ [key]: { ...slice[key], [instanceId]: value } }))
 
   const flow = () => get().verification.firstDue
@@ -122,13 +122,13 @@ export const createVerificationSlice: SliceCreator<'verification'> = (set, get, 
       set({ testing: instanceId })
       const endpoint = get().verification.selected[instanceId]
       const result = await api.token.test(endpoint ? { instanceId, endpoint } : { instanceId })
-      set({ testing: null })
       if (!result.ok) {
-        byId('testError', instanceId, result.error)
+        set((slice) => ({ testing: null, testError: { ...slice.testError, [instanceId]: result.error } }))
         get().session.noteError(instanceId, result.error)
         return null
       }
       set((slice) => ({
+        testing: null,
         results: { ...slice.results, [instanceId]: result.value },
         testError: { ...slice.testError, [instanceId]: null },
       }))

@@ -32,7 +32,7 @@ export function TestToken({ instanceId }: { instanceId: string }) {
         </button>
       </div>
       {result && (
-        <p role="status" className={`verification outcome-${result.outcome}`}>
+        <p role="status" className={`verification outcome-${result.outcome}`} data-at={result.at}>
           {result.message}
         </p>
       )}

@@ -18,6 +18,8 @@ export interface Caller {
   user: AuthUser
   /** The bearer secret as sent: needed to forget a session on sign-out. Never logged, never stored. */
   secret: string
+  /** When the call was checked (ms): the instant a successful call counts as the token's last use. */
+  at: number
 }
 
 /** What an endpoint needs, checked in the contract's order after the token itself. */
@@ -80,13 +82,14 @@ export function createAuthenticator(store: Store, users: UserDirectory, clock: C
       const principal = principalFor(secret)
       const user = principal && users.get(principal.userId)
       if (!principal || !user) throw errors.tokenInvalid()
-      if (clock().getTime() >= principal.expiresAtMs) throw errors.tokenExpired(principal.expiresAt)
+      const at = clock().getTime()
+      if (at >= principal.expiresAtMs) throw errors.tokenExpired(principal.expiresAt)
       if (requirement.session && principal.kind !== 'session') throw errors.sessionRequired()
       if (requirement.apiAccess && !user.apiAccessEnabled) throw errors.apiAccessDisabled()
       if (requirement.permission && !user.permissions.has(requirement.permission)) {
         throw errors.permissionDenied(requirement.permission)
       }
-      return { principal, user, secret }
+      return { principal, user, secret, at }
     },
     forgetUserTokens(userId: number): void {
       forgetWhere((principal) => principal.kind === 'user_token' && principal.userId === userId)

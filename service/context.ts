@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify'
 import type { Authenticator, Caller, Requirement } from './auth'
-import { iso, type Clock } from './clock'
+import type { Clock } from './clock'
 import type { Store } from './db/store'
 import type { DataPages } from './data-pages'
 import type { LastUsedTracker } from './last-used'
@@ -43,5 +43,5 @@ export const callerOf = (request: FastifyRequest): Caller => request.caller as C
 
 /** A successful call made with a user token updates its `last_used_at`. */
 export function noteUse(context: ServiceContext, caller: Caller): void {
-  if (caller.principal.kind === 'user_token') context.lastUsed.touch(caller.principal.id, iso(context.clock()))
+  if (caller.principal.kind === 'user_token') context.lastUsed.touch(caller.principal.id, caller.at)
 }

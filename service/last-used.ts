@@ -8,7 +8,8 @@ export const LAST_USED_FLUSH_MS = 5_000
  * close.
  */
 export function createLastUsedTracker(store: Store) {
-  const pending = new Map<number, string>()
+  // Milliseconds, not ISO strings: formatting a date on every call would cost more than the Map write.
+  const pending = new Map<number, number>()
   let timer: NodeJS.Timeout | null = null
 
   function flush(): void {
@@ -16,17 +17,18 @@ export function createLastUsedTracker(store: Store) {
     const writes = [...pending]
     pending.clear()
     store.transaction(() => {
-      for (const [tokenId, at] of writes) store.tokens.writeLastUsed(tokenId, at)
+      for (const [tokenId, at] of writes) store.tokens.writeLastUsed(tokenId, new Date(at).toISOString())
     })
   }
 
   return {
-    touch(tokenId: number, at: string): void {
-      pending.set(tokenId, at)
+    touch(tokenId: number, atMs: number): void {
+      pending.set(tokenId, atMs)
     },
     /** The newest use: the pending one if not yet written, else what the database holds. */
     read(tokenId: number, stored: string | null): string | null {
-      return pending.get(tokenId) ?? stored
+      const at = pending.get(tokenId)
+      return at === undefined ? stored : new Date(at).toISOString()
     },
     start(): void {
       timer ??= setInterval(flush, LAST_USED_FLUSH_MS)

@@ -31,7 +31,7 @@ export async function addInstance(
   await dialog.getByLabel('Kind').selectOption(fields.kind)
   await dialog.getByLabel('Base URL').fill(fields.baseUrl)
   await dialog.getByLabel('Environment').selectOption(fields.environment ?? 'development')
-  if (fields.token !== undefined) await dialog.getByLabel('Token').fill(fields.token)
+  if (fields.token !== undefined) await dialog.getByLabel('Token', { exact: true }).fill(fields.token)
   if (fields.expiry !== undefined) await dialog.getByLabel('Expiration date').fill(fields.expiry)
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog).toBeHidden({ timeout: 30_000 })

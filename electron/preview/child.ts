@@ -18,8 +18,9 @@ export type Preview = {
 const projectRoot = resolve(import.meta.dirname, '..', '..')
 
 /**
- * Starts the real browser preview (`electron/preview/cli.ts`) on a free port with its own temp data folder,
- * exactly as `npm run dev:web` does, and waits for its one line. The renderer must be built (npm test does).
+ * Starts the real browser preview (`electron/preview/cli.ts`) as a child process on a free port with its own
+ * temp data folder, exactly as `npm run dev:web` does, and waits for its one line. For the end-to-end tests
+ * and the renderer benchmark; the renderer must be built (npm test does). Needs a keychain (with-keyring).
  */
 export async function startPreview(options: { now?: string; dataDir?: string } = {}): Promise<Preview> {
   const ownsData = !options.dataDir

@@ -13,7 +13,7 @@ export type SettingsSlice = {
   receive(settings: Settings): void
 }
 
-export const createSettingsSlice: SliceCreator<'settings'> = (set, _get, { api }) => ({
+export const createSettingsSlice: SliceCreator<'settings'> = (set, get, { api }) => ({
   value: null,
   status: 'idle',
   error: null,
@@ -27,9 +27,12 @@ export const createSettingsSlice: SliceCreator<'settings'> = (set, _get, { api }
   },
 
   async update(patch) {
+    // Optimistic, so toggles and radios answer at once; a refusal puts the previous value back.
+    const previous = get().settings.value
+    if (previous) set({ value: { ...previous, ...patch } })
     const result = await api.settings.update(patch)
     if (!result.ok) {
-      set({ updateError: result.error })
+      set({ updateError: result.error, value: previous })
       return false
     }
     set({ value: result.value, updateError: null })

@@ -2,15 +2,27 @@ import { memo, useMemo, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Integration } from '@shared/contract'
 import { useApp } from '../app-store'
+import type { AppState } from '../store'
 import { EnvironmentBadge } from '../components/EnvironmentBadge'
 import { IconButton } from '../components/IconButton'
 
 /** Rows have a fixed height (notes are cut to one line), so the virtualizer needs no measuring. */
 const ROW_HEIGHT = 44
 
-const IntegrationRow = memo(function IntegrationRow({ item, instanceName }: { item: Integration; instanceName: string }) {
-  const openDialog = useApp((state) => state.ui.openDialog)
-  const markUpdated = useApp((state) => state.integrations.markUpdated)
+type RowProps = {
+  item: Integration
+  instanceName: string
+  openDialog: AppState['ui']['openDialog']
+  markUpdated: AppState['integrations']['markUpdated']
+}
+
+/** One row; actions come from the table (stable store functions), so a row holds no store subscription. */
+const IntegrationRow = memo(function IntegrationRow({
+  item,
+  instanceName,
+  openDialog,
+  markUpdated,
+}: RowProps) {
   return (
     <tr aria-label={item.name}>
       <td className="strong">{item.name}</td>
@@ -36,7 +48,11 @@ const IntegrationRow = memo(function IntegrationRow({ item, instanceName }: { it
             Mark updated
           </button>
         )}
-        <IconButton label={`Edit ${item.name}`} icon="pencil" onClick={() => openDialog({ kind: 'edit-integration', integrationId: item.id })} />
+        <IconButton
+          label={`Edit ${item.name}`}
+          icon="pencil"
+          onClick={() => openDialog({ kind: 'edit-integration', integrationId: item.id })}
+        />
         <IconButton
           label={`Delete ${item.name}`}
           icon="trash"
@@ -51,6 +67,8 @@ const IntegrationRow = memo(function IntegrationRow({ item, instanceName }: { it
 /** The register's table, virtualised: thousands of rows cost only what is on screen. */
 export function IntegrationsTable({ rows }: { rows: Integration[] }) {
   const instances = useApp((state) => state.instances.list)
+  const openDialog = useApp((state) => state.ui.openDialog)
+  const markUpdated = useApp((state) => state.integrations.markUpdated)
   const names = useMemo(() => new Map(instances.map((instance) => [instance.id, instance.name])), [instances])
   const scroller = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design
@@ -58,7 +76,7 @@ export function IntegrationsTable({ rows }: { rows: Integration[] }) {
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 4,
     getItemKey: (index) => rows[index]?.id ?? index,
   })
   const items = virtualizer.getVirtualItems()
@@ -85,7 +103,15 @@ export function IntegrationsTable({ rows }: { rows: Integration[] }) {
           {padTop > 0 && <tr className="spacer" aria-hidden="true" style={{ height: padTop }} />}
           {items.map((virtual) => {
             const item = rows[virtual.index]
-            return item ? <IntegrationRow key={item.id} item={item} instanceName={names.get(item.instanceId) ?? '—'} /> : null
+            return item ? (
+              <IntegrationRow
+                key={item.id}
+                item={item}
+                instanceName={names.get(item.instanceId) ?? '—'}
+                openDialog={openDialog}
+                markUpdated={markUpdated}
+              />
+            ) : null
           })}
           {padBottom > 0 && <tr className="spacer" aria-hidden="true" style={{ height: padBottom }} />}
         </tbody>

@@ -1,0 +1,1 @@
+export { startPreview, type Preview } from '../../electron/preview/child'

@@ -68,12 +68,19 @@ async function serve(kind: Kind, body: string): Promise<Ready> {
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
   const service = createTokenService({ dbPath: join(dir, 'bench.db'), seed: 'demo' })
   const origin = await service.listen()
-  const post = async (path: string, init: RequestInit) => (await fetch(`${service.baseUrl}${path}`, { method: 'POST', ...init })).json()
+  const post = async (path: string, init: RequestInit) =>
+    (await fetch(`${service.baseUrl}${path}`, { method: 'POST', ...init })).json()
   const session = (await post('/auth/token', {
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', email: 'api@demo.test', password: service.demoPassword }),
+    body: JSON.stringify({
+      grant_type: 'client_credentials',
+      email: 'api@demo.test',
+      password: service.demoPassword,
+    }),
   })) as { access_token: string }
-  const issued = (await post('/user-token', { headers: { authorization: `Bearer ${session.access_token}` } })) as { token: string }
+  const issued = (await post('/user-token', {
+    headers: { authorization: `Bearer ${session.access_token}` },
+  })) as { token: string }
   const stations = await fetch(`${origin}${PATH}`, { headers: { authorization: `Bearer ${issued.token}` } })
   return { origin, body: await stations.text(), token: issued.token }
 }
@@ -99,7 +106,11 @@ function start(kind: Kind, body = ''): Promise<{ child: ChildProcess; ready: Rea
 }
 
 async function load(origin: string, token: string, options: { connections: number; duration: number }) {
-  const result = await autocannon({ url: origin + PATH, headers: { authorization: `Bearer ${token}` }, ...options })
+  const result = await autocannon({
+    url: origin + PATH,
+    headers: { authorization: `Bearer ${token}` },
+    ...options,
+  })
   const failed = result.non2xx + result.errors + result.timeouts
   if (failed > 0) throw new Error(`${failed} of ${result.requests.total} requests to ${origin} failed`)
   return { requestsPerSecond: result.requests.average, p99: result.latency.p99 }
@@ -114,19 +125,30 @@ async function main(): Promise<void> {
   try {
     for (const target of Object.values(targets)) {
       const reply = await fetch(target.ready.origin + PATH, { headers: { authorization: `Bearer ${token}` } })
-      if ((await reply.text()) !== body) throw new Error(`${target.ready.origin} does not answer the same JSON`)
+      if ((await reply.text()) !== body)
+        throw new Error(`${target.ready.origin} does not answer the same JSON`)
       await load(target.ready.origin, token, { connections: 10, duration: 1 }) // warm up (JIT, caches)
     }
     console.log(`token service benchmark — ${body.length}-byte JSON, autocannon in a separate process`)
     const rps: Record<string, number> = {}
-    for (const [name, label] of [['a', 'bare node:http'], ['b', 'fastify constant'], ['c', 'token service + user token']] as const) {
+    for (const [name, label] of [
+      ['a', 'bare node:http'],
+      ['b', 'fastify constant'],
+      ['c', 'token service + user token'],
+    ] as const) {
       rps[name] = (await load(targets[name].ready.origin, token, THROUGHPUT)).requestsPerSecond
-      console.log(`(${name}) ${label.padEnd(28)} ${Math.round(rps[name] as number).toString().padStart(7)} req/s  (${THROUGHPUT.connections} connections, ${THROUGHPUT.duration} s)`)
+      console.log(
+        `(${name}) ${label.padEnd(28)} ${Math.round(rps[name] as number)
+          .toString()
+          .padStart(7)} req/s  (${THROUGHPUT.connections} connections, ${THROUGHPUT.duration} s)`,
+      )
     }
     const latencyA = await load(bare.ready.origin, token, LATENCY)
     const latencyC = await load(service.ready.origin, token, LATENCY)
     const ratio = (x: number, y: number) => (x / y).toFixed(2)
-    console.log(`c/a = ${ratio(rps.c as number, rps.a as number)} (goal ≥ 0.70)   c/b = ${ratio(rps.c as number, rps.b as number)}   b/a = ${ratio(rps.b as number, rps.a as number)}`)
+    console.log(
+      `c/a = ${ratio(rps.c as number, rps.a as number)} (goal ≥ 0.70)   c/b = ${ratio(rps.c as number, rps.b as number)}   b/a = ${ratio(rps.b as number, rps.a as number)}`,
+    )
     console.log(
       `p99 latency at ${LATENCY.connections} connections (${LATENCY.duration} s): a = ${latencyA.p99} ms, c = ${latencyC.p99} ms, c/a = ${ratio(latencyC.p99, latencyA.p99)} (goal ≤ 2)`,
     )

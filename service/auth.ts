@@ -51,11 +51,27 @@ export function createAuthenticator(store: Store, users: UserDirectory, clock: C
   function lookup(secret: string): Principal | null {
     if (secret.startsWith(USER_TOKEN_PREFIX)) {
       const token = store.tokens.liveByHash(hashSecret(secret))
-      return token && { kind: 'user_token', id: token.id, userId: token.userId, expiresAt: token.expiresAt, expiresAtMs: Date.parse(token.expiresAt) }
+      return (
+        token && {
+          kind: 'user_token',
+          id: token.id,
+          userId: token.userId,
+          expiresAt: token.expiresAt,
+          expiresAtMs: Date.parse(token.expiresAt),
+        }
+      )
     }
     if (secret.startsWith(SESSION_PREFIX)) {
       const session = store.sessions.liveByHash(hashSecret(secret))
-      return session && { kind: 'session', id: session.id, userId: session.userId, expiresAt: session.expiresAt, expiresAtMs: Date.parse(session.expiresAt) }
+      return (
+        session && {
+          kind: 'session',
+          id: session.id,
+          userId: session.userId,
+          expiresAt: session.expiresAt,
+          expiresAtMs: Date.parse(session.expiresAt),
+        }
+      )
     }
     return null
   }

@@ -31,10 +31,13 @@ function parseOptions(argv: string[]): TokenServiceOptions {
   }
   const port = Number(values.port)
   if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port must be 0–65535, not ${values.port}`)
-  if (values.seed !== undefined && values.seed !== 'demo') fail(`--seed takes only "demo", not ${values.seed}`)
-  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) fail(`--now must be an ISO 8601 time, not ${values.now}`)
+  if (values.seed !== undefined && values.seed !== 'demo')
+    fail(`--seed takes only "demo", not ${values.seed}`)
+  if (values.now !== undefined && Number.isNaN(Date.parse(values.now)))
+    fail(`--now must be an ISO 8601 time, not ${values.now}`)
   const authErrors = values['auth-errors']
-  if (authErrors !== 'standard' && authErrors !== 'first-due') fail(`--auth-errors must be standard or first-due, not ${authErrors}`)
+  if (authErrors !== 'standard' && authErrors !== 'first-due')
+    fail(`--auth-errors must be standard or first-due, not ${authErrors}`)
   return {
     host: values.host,
     port,

@@ -48,7 +48,10 @@ export function createDataPages(store: Store) {
     },
     /** Records created at or after `sinceMs`, paged the same way (not cached: `since` varies freely). */
     pageSince(collection: Collection, sinceMs: number, page: number): Page {
-      return slice(all(collection).filter((record) => Date.parse(record.createdAt) >= sinceMs), page)
+      return slice(
+        all(collection).filter((record) => Date.parse(record.createdAt) >= sinceMs),
+        page,
+      )
     },
   }
 }

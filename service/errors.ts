@@ -31,23 +31,34 @@ export const invalidRequest = (message: string, errors: FieldError[]): ApiError 
 
 export const errors = {
   payloadTooLarge: () => new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KiB.'),
-  tokenMissing: () => new ApiError(401, 'token_missing', 'Send the token as "Authorization: Bearer <token>".'),
+  tokenMissing: () =>
+    new ApiError(401, 'token_missing', 'Send the token as "Authorization: Bearer <token>".'),
   tokenInvalid: () => new ApiError(401, 'token_invalid', 'The token is unknown, revoked or signed out.'),
   tokenExpired: (expiredAt: string) =>
     new ApiError(401, 'token_expired', 'The token has expired.', { expired_at: expiredAt }),
   sessionRequired: () =>
     new ApiError(403, 'session_required', 'This endpoint needs a signed-in session, not a user token.'),
   apiAccessDisabled: () =>
-    new ApiError(403, 'api_access_disabled', "API access is disabled for this user; an administrator can enable it."),
+    new ApiError(
+      403,
+      'api_access_disabled',
+      'API access is disabled for this user; an administrator can enable it.',
+    ),
   permissionDenied: (permission: string) =>
     new ApiError(403, 'permission_denied', `The user's role lacks the permission object ${permission}.`, {
       required_permission: permission,
     }),
   invalidCredentials: () => new ApiError(401, 'invalid_credentials', 'Wrong email or password.'),
   rateLimited: (retryAfterSeconds: number) =>
-    new ApiError(429, 'rate_limited', 'Too many failed sign-ins for this email; try again later.', {}, {
-      'retry-after': String(retryAfterSeconds),
-    }),
+    new ApiError(
+      429,
+      'rate_limited',
+      'Too many failed sign-ins for this email; try again later.',
+      {},
+      {
+        'retry-after': String(retryAfterSeconds),
+      },
+    ),
   notFound: (message = 'Not found.') => new ApiError(404, 'not_found', message),
   noToken: () => new ApiError(404, 'no_token', 'The user has no token.'),
   tokenExists: () =>

@@ -14,6 +14,14 @@ export function tokenExpiry(createdAt: Date): Date {
   const lastDayOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
   const day = Math.min(createdAt.getUTCDate(), lastDayOfMonth)
   return new Date(
-    Date.UTC(year, month, day, createdAt.getUTCHours(), createdAt.getUTCMinutes(), createdAt.getUTCSeconds(), createdAt.getUTCMilliseconds()),
+    Date.UTC(
+      year,
+      month,
+      day,
+      createdAt.getUTCHours(),
+      createdAt.getUTCMinutes(),
+      createdAt.getUTCSeconds(),
+      createdAt.getUTCMilliseconds(),
+    ),
   )
 }

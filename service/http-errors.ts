@@ -22,7 +22,12 @@ const FIELD_CODES: Record<string, string> = {
   const: 'not_allowed',
 }
 
-const CONTEXT_NAMES: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'headers' }
+const CONTEXT_NAMES: Record<string, string> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'headers',
+}
 
 /** One Ajv error as `{ field, code, message }`, naming the field (`email`, `page`) rather than a JSON pointer. */
 function fieldError(error: AjvError, context: string): FieldError {
@@ -38,25 +43,36 @@ function fieldError(error: AjvError, context: string): FieldError {
 function fromFastifyError(error: FastifyError): ApiError {
   if (error.validation) {
     const context = CONTEXT_NAMES[error.validationContext ?? 'body'] ?? 'body'
-    return invalidRequest(`The request ${context} is invalid.`, error.validation.map((item) => fieldError(item as AjvError, context)))
+    return invalidRequest(
+      `The request ${context} is invalid.`,
+      error.validation.map((item) => fieldError(item as AjvError, context)),
+    )
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return errors.payloadTooLarge()
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return invalidRequest('Send the body as application/json.', [{ field: 'body', code: 'wrong_content_type', message: 'must be application/json' }])
+      return invalidRequest('Send the body as application/json.', [
+        { field: 'body', code: 'wrong_content_type', message: 'must be application/json' },
+      ])
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return invalidRequest('The body is not valid JSON.', [{ field: 'body', code: 'invalid_json', message: 'must be valid JSON' }])
+      return invalidRequest('The body is not valid JSON.', [
+        { field: 'body', code: 'invalid_json', message: 'must be valid JSON' },
+      ])
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return invalidRequest('The URL is malformed.', [{ field: 'url', code: 'invalid_format', message: 'is malformed' }])
+      return invalidRequest('The URL is malformed.', [
+        { field: 'url', code: 'invalid_format', message: 'is malformed' },
+      ])
   }
   const status = error.statusCode ?? 500
   if (status === 404) return errors.notFound()
   if (status === 413) return errors.payloadTooLarge()
   if (status >= 400 && status < 500) {
-    return invalidRequest('The request is malformed.', [{ field: 'request', code: 'malformed', message: error.message }])
+    return invalidRequest('The request is malformed.', [
+      { field: 'request', code: 'malformed', message: error.message },
+    ])
   }
   return new ApiError(500, 'internal_error', 'The service failed to answer; the error is logged.')
 }
@@ -78,7 +94,9 @@ export function installErrorHandling(app: FastifyInstance, style: AuthErrorStyle
     if (apiError.statusCode >= 500) request.log.error({ err: error }, 'request failed')
     sendError(reply, apiError, style)
   })
-  app.setNotFoundHandler((_request, reply) => sendError(reply, errors.notFound('No such endpoint or method.'), style))
+  app.setNotFoundHandler((_request, reply) =>
+    sendError(reply, errors.notFound('No such endpoint or method.'), style),
+  )
 }
 
 /** Errors fastify raises before routing (bad percent-encoding, over-long parameters). */

@@ -16,5 +16,8 @@ const REDACT = [
 
 /** JSON logs to stderr (stdout belongs to the CLI's "listening on" line) or to a given stream. */
 export function createLogger(destination?: DestinationStream): Logger {
-  return pino({ level: 'info', redact: { paths: REDACT, censor: '[redacted]' } }, destination ?? pino.destination(2))
+  return pino(
+    { level: 'info', redact: { paths: REDACT, censor: '[redacted]' } },
+    destination ?? pino.destination(2),
+  )
 }

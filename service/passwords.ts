@@ -20,7 +20,11 @@ interface ParsedHash {
 function parseHash(stored: string): ParsedHash | null {
   const [kind, n, r, p, salt, hash] = stored.split('$')
   if (kind !== 'scrypt' || !salt || !hash) return null
-  return { cost: { N: Number(n), r: Number(r), p: Number(p) }, salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') }
+  return {
+    cost: { N: Number(n), r: Number(r), p: Number(p) },
+    salt: Buffer.from(salt, 'base64url'),
+    hash: Buffer.from(hash, 'base64url'),
+  }
 }
 
 /** Verifies off the event loop (sign-in must not stall token checks). */
@@ -28,10 +32,16 @@ export function verifyPassword(password: string, stored: string): Promise<boolea
   const parsed = parseHash(stored)
   if (!parsed) return Promise.resolve(false)
   return new Promise((resolve, reject) => {
-    scrypt(password, parsed.salt, parsed.hash.length, { ...parsed.cost, maxmem: 64 * 1024 * 1024 }, (error, derived) => {
-      if (error) reject(error)
-      else resolve(timingSafeEqual(derived, parsed.hash))
-    })
+    scrypt(
+      password,
+      parsed.salt,
+      parsed.hash.length,
+      { ...parsed.cost, maxmem: 64 * 1024 * 1024 },
+      (error, derived) => {
+        if (error) reject(error)
+        else resolve(timingSafeEqual(derived, parsed.hash))
+      },
+    )
   })
 }
 

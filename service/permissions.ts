@@ -24,8 +24,28 @@ export interface DataEndpoint {
 
 /** The data endpoints, in the order the catalog lists them. */
 export const DATA_ENDPOINTS: readonly DataEndpoint[] = [
-  { path: `${API_BASE}/personnel`, collection: 'personnel', permission: 'personnel.read', description: 'The agency’s personnel records.' },
-  { path: `${API_BASE}/dispatches`, collection: 'dispatches', permission: 'dispatches.read', description: 'Dispatches, oldest first; since=ISO keeps those created at or after it.' },
-  { path: `${API_BASE}/fire-incidents`, collection: 'fire_incidents', permission: 'fire_incidents.read', description: 'Fire incident reports.' },
-  { path: `${API_BASE}/stations`, collection: 'stations', permission: 'stations.read', description: 'The agency’s stations.' },
+  {
+    path: `${API_BASE}/personnel`,
+    collection: 'personnel',
+    permission: 'personnel.read',
+    description: 'The agency’s personnel records.',
+  },
+  {
+    path: `${API_BASE}/dispatches`,
+    collection: 'dispatches',
+    permission: 'dispatches.read',
+    description: 'Dispatches, oldest first; since=ISO keeps those created at or after it.',
+  },
+  {
+    path: `${API_BASE}/fire-incidents`,
+    collection: 'fire_incidents',
+    permission: 'fire_incidents.read',
+    description: 'Fire incident reports.',
+  },
+  {
+    path: `${API_BASE}/stations`,
+    collection: 'stations',
+    permission: 'stations.read',
+    description: 'The agency’s stations.',
+  },
 ]

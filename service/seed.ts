@@ -7,7 +7,10 @@ const DAY_MS = 86_400_000
 
 const DEMO_ROLES: readonly { name: string; permissions: readonly Permission[] }[] = [
   { name: 'Administrator', permissions: PERMISSIONS },
-  { name: 'API Integration', permissions: ['api_token.generate', 'personnel.read', 'dispatches.read', 'stations.read'] },
+  {
+    name: 'API Integration',
+    permissions: ['api_token.generate', 'personnel.read', 'dispatches.read', 'stations.read'],
+  },
   { name: 'Crew', permissions: ['personnel.read'] },
 ]
 
@@ -19,10 +22,43 @@ export const DEMO_USERS = [
 ] as const
 
 const STATION_NAMES = ['Central', 'Northside', 'Harbor', 'Hillcrest', 'Airport', 'Riverside']
-const FIRST_NAMES = ['Jordan', 'Riley', 'Morgan', 'Taylor', 'Quinn', 'Parker', 'Reese', 'Skyler', 'Drew', 'Rowan', 'Emerson', 'Hayden']
-const LAST_NAMES = ['Alvarez', 'Brooks', 'Chen', 'Diaz', 'Ellis', 'Foster', 'Garcia', 'Hughes', 'Ito', 'Jensen', 'Kowalski', 'Lopez']
+const FIRST_NAMES = [
+  'Jordan',
+  'Riley',
+  'Morgan',
+  'Taylor',
+  'Quinn',
+  'Parker',
+  'Reese',
+  'Skyler',
+  'Drew',
+  'Rowan',
+  'Emerson',
+  'Hayden',
+]
+const LAST_NAMES = [
+  'Alvarez',
+  'Brooks',
+  'Chen',
+  'Diaz',
+  'Ellis',
+  'Foster',
+  'Garcia',
+  'Hughes',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+]
 const RANKS = ['Firefighter', 'Engineer', 'Lieutenant', 'Captain', 'Paramedic', 'Battalion Chief']
-const NATURES = ['Structure fire', 'Medical emergency', 'Vehicle accident', 'Alarm activation', 'Brush fire', 'Gas leak']
+const NATURES = [
+  'Structure fire',
+  'Medical emergency',
+  'Vehicle accident',
+  'Alarm activation',
+  'Brush fire',
+  'Gas leak',
+]
 const STREETS = ['Main St', 'Oak Ave', 'Harbor Rd', 'Pine St', 'Lake Dr', 'Elm St', 'Cedar Ln']
 
 const pick = <T>(list: readonly T[], index: number): T => list[index % list.length] as T
@@ -36,9 +72,16 @@ export function seedDemo(store: Store, clock: Clock): void {
   if (store.records.meta('seed') !== null) return
   const now = clock().getTime()
   store.transaction(() => {
-    const roleIds = new Map(DEMO_ROLES.map((role) => [role.name, store.users.insertRole(role.name, role.permissions)]))
+    const roleIds = new Map(
+      DEMO_ROLES.map((role) => [role.name, store.users.insertRole(role.name, role.permissions)]),
+    )
     for (const user of DEMO_USERS) {
-      store.users.insertUser({ ...user, passwordHash: NO_PASSWORD, roleId: roleIds.get(user.role) as number, isDemo: true })
+      store.users.insertUser({
+        ...user,
+        passwordHash: NO_PASSWORD,
+        roleId: roleIds.get(user.role) as number,
+        isDemo: true,
+      })
     }
     const seededAt = new Date(now).toISOString()
     STATION_NAMES.forEach((name, index) => {
@@ -46,7 +89,13 @@ export function seedDemo(store: Store, clock: Clock): void {
       store.records.insert('stations', {
         id,
         createdAt: seededAt,
-        body: { id, name: `Station ${id} — ${name}`, code: `ST${id}`, address: address(index), created_at: seededAt },
+        body: {
+          id,
+          name: `Station ${id} — ${name}`,
+          code: `ST${id}`,
+          address: address(index),
+          created_at: seededAt,
+        },
       })
     })
     FIRST_NAMES.forEach((firstName, index) => {
@@ -73,7 +122,13 @@ export function seedDemo(store: Store, clock: Clock): void {
       store.records.insert('dispatches', {
         id,
         createdAt,
-        body: { id, nature: pick(NATURES, index), address: address(index), station_id: (index % 6) + 1, created_at: createdAt },
+        body: {
+          id,
+          nature: pick(NATURES, index),
+          address: address(index),
+          station_id: (index % 6) + 1,
+          created_at: createdAt,
+        },
       })
     }
     for (let index = 0; index < 30; index++) {
@@ -100,5 +155,7 @@ export function seedDemo(store: Store, clock: Clock): void {
 export function setDemoPassword(store: Store, password: string): void {
   const ids = store.users.demoUserIds()
   const hashes = ids.map(() => hashPassword(password))
-  store.transaction(() => ids.forEach((id, index) => store.users.setPasswordHash(id, hashes[index] as string)))
+  store.transaction(() =>
+    ids.forEach((id, index) => store.users.setPasswordHash(id, hashes[index] as string)),
+  )
 }

@@ -15,7 +15,10 @@ import { userTokenRoutes } from './routes/user-token'
 export const BODY_LIMIT = 64 * 1024
 
 /** The fastify app: strict validation, the contract's errors, every route under /fd-api/v1. */
-export function buildServer(context: ServiceContext, options: { authErrors: AuthErrorStyle; logger: Logger | null }): FastifyInstance {
+export function buildServer(
+  context: ServiceContext,
+  options: { authErrors: AuthErrorStyle; logger: Logger | null },
+): FastifyInstance {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,

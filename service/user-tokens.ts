@@ -33,7 +33,13 @@ export function createUserTokens(store: Store, auth: Authenticator, lastUsed: La
   function issue(userId: number, event: AuditEventType, actorId: number): IssuedToken {
     const createdAt = clock()
     const token = newUserToken()
-    const row = { userId, hash: hashSecret(token), hint: tokenHint(token), createdAt: iso(createdAt), expiresAt: iso(tokenExpiry(createdAt)) }
+    const row = {
+      userId,
+      hash: hashSecret(token),
+      hint: tokenHint(token),
+      createdAt: iso(createdAt),
+      expiresAt: iso(tokenExpiry(createdAt)),
+    }
     store.transaction(() => {
       store.tokens.revokeLive(userId, row.createdAt)
       store.tokens.insert(row)

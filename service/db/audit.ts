@@ -20,10 +20,13 @@ export interface AuditEvent {
 export function auditQueries(db: Db) {
   const insert = db.prepare('INSERT INTO audit_events (at, type, actor_id, subject_id) VALUES (?, ?, ?, ?)')
   // Newest first = most recently recorded (ids grow with every insert, whatever the clock did).
-  const newest = db.prepare('SELECT at, type, actor_id, subject_id FROM audit_events ORDER BY id DESC LIMIT ?')
+  const newest = db.prepare(
+    'SELECT at, type, actor_id, subject_id FROM audit_events ORDER BY id DESC LIMIT ?',
+  )
 
   return {
-    record: (event: AuditEvent): void => void insert.run(event.at, event.type, event.actor_id, event.subject_id),
+    record: (event: AuditEvent): void =>
+      void insert.run(event.at, event.type, event.actor_id, event.subject_id),
     newest: (limit: number): AuditEvent[] =>
       (newest.all(limit) as AuditEvent[]).map((row) => ({
         at: row.at,

@@ -9,12 +9,17 @@ export type Db = Database.Database
 export class DatabaseInUseError extends Error {
   readonly code = 'database_in_use'
   constructor(readonly dbPath: string) {
-    super(`The database ${dbPath} is already in use by another token service. Stop it or choose another --db.`)
+    super(
+      `The database ${dbPath} is already in use by another token service. Stop it or choose another --db.`,
+    )
   }
 }
 
 const isBusy = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('SQLITE_BUSY')
+  typeof error === 'object' &&
+  error !== null &&
+  'code' in error &&
+  String(error.code).startsWith('SQLITE_BUSY')
 
 /**
  * Opens the file in WAL mode and takes SQLite's exclusive lock for the life of the connection: a second
@@ -48,7 +53,9 @@ function schemaVersion(db: Db): number {
 function migrate(db: Db): void {
   const current = schemaVersion(db)
   if (current > migrations.length) {
-    throw new Error(`The database has schema version ${current}; this service knows only up to ${migrations.length}.`)
+    throw new Error(
+      `The database has schema version ${current}; this service knows only up to ${migrations.length}.`,
+    )
   }
   migrations.slice(current).forEach((sql, index) => {
     db.transaction(() => {

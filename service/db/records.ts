@@ -14,7 +14,9 @@ export function recordQueries(db: Db) {
   const insert = db.prepare('INSERT INTO records (collection, id, created_at, body) VALUES (?, ?, ?, ?)')
   const ofCollection = db.prepare('SELECT id, created_at, body FROM records WHERE collection = ? ORDER BY id')
   const getMeta = db.prepare('SELECT value FROM meta WHERE key = ?')
-  const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+  const setMeta = db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  )
 
   return {
     insert: (collection: Collection, record: DataRecord): void =>

@@ -7,8 +7,12 @@ export interface SessionRecord {
 }
 
 export function sessionQueries(db: Db) {
-  const insert = db.prepare('INSERT INTO sessions (user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)')
-  const liveByHash = db.prepare('SELECT id, user_id, expires_at FROM sessions WHERE token_hash = ? AND revoked_at IS NULL')
+  const insert = db.prepare(
+    'INSERT INTO sessions (user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)',
+  )
+  const liveByHash = db.prepare(
+    'SELECT id, user_id, expires_at FROM sessions WHERE token_hash = ? AND revoked_at IS NULL',
+  )
   const revoke = db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
 
   return {

@@ -36,7 +36,9 @@ export function tokenQueries(db: Db) {
   const insert = db.prepare(
     'INSERT INTO user_tokens (user_id, token_hash, hint, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
   )
-  const revokeLive = db.prepare('UPDATE user_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL')
+  const revokeLive = db.prepare(
+    'UPDATE user_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL',
+  )
   const lastUsed = db.prepare('UPDATE user_tokens SET last_used_at = ? WHERE id = ?')
 
   return {
@@ -48,8 +50,16 @@ export function tokenQueries(db: Db) {
       const row = liveByHash.get(hash) as TokenRow | undefined
       return row ? toToken(row) : null
     },
-    insert: (token: { userId: number; hash: string; hint: string; createdAt: string; expiresAt: string }): number =>
-      Number(insert.run(token.userId, token.hash, token.hint, token.createdAt, token.expiresAt).lastInsertRowid),
+    insert: (token: {
+      userId: number
+      hash: string
+      hint: string
+      createdAt: string
+      expiresAt: string
+    }): number =>
+      Number(
+        insert.run(token.userId, token.hash, token.hint, token.createdAt, token.expiresAt).lastInsertRowid,
+      ),
     /** Returns whether there was a live token to revoke. */
     revokeLive: (userId: number, at: string): boolean => revokeLive.run(at, userId).changes > 0,
     writeLastUsed: (tokenId: number, at: string): void => void lastUsed.run(at, tokenId),

@@ -43,7 +43,9 @@ export function userQueries(db: Db) {
   const setAccess = db.prepare('UPDATE users SET api_access_enabled = ? WHERE id = ?')
   const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?')
   const demoIds = db.prepare('SELECT id FROM users WHERE is_demo = 1 ORDER BY id')
-  const permissions = db.prepare('SELECT permission FROM role_permissions WHERE role_id = ? ORDER BY permission')
+  const permissions = db.prepare(
+    'SELECT permission FROM role_permissions WHERE role_id = ? ORDER BY permission',
+  )
   const insertRole = db.prepare('INSERT INTO roles (name) VALUES (?)')
   const insertPermission = db.prepare('INSERT INTO role_permissions (role_id, permission) VALUES (?, ?)')
   const insertUser = db.prepare(
@@ -70,10 +72,23 @@ export function userQueries(db: Db) {
       for (const permission of grants) insertPermission.run(roleId, permission)
       return roleId
     },
-    insertUser: (user: { name: string; email: string; passwordHash: string; roleId: number; apiAccessEnabled: boolean; isDemo: boolean }): number =>
+    insertUser: (user: {
+      name: string
+      email: string
+      passwordHash: string
+      roleId: number
+      apiAccessEnabled: boolean
+      isDemo: boolean
+    }): number =>
       Number(
-        insertUser.run(user.name, user.email, user.passwordHash, user.roleId, user.apiAccessEnabled ? 1 : 0, user.isDemo ? 1 : 0)
-          .lastInsertRowid,
+        insertUser.run(
+          user.name,
+          user.email,
+          user.passwordHash,
+          user.roleId,
+          user.apiAccessEnabled ? 1 : 0,
+          user.isDemo ? 1 : 0,
+        ).lastInsertRowid,
       ),
   }
 }

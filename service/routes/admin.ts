@@ -3,7 +3,14 @@ import { iso } from '../clock'
 import { callerOf, guard, type ServiceContext } from '../context'
 import type { UserRecord } from '../db/users'
 import { errors, invalidRequest } from '../errors'
-import { adminUserSchema, auditEventSchema, authErrorResponses, bearerSecurity, errorSchema, positiveIntegerString } from '../schemas'
+import {
+  adminUserSchema,
+  auditEventSchema,
+  authErrorResponses,
+  bearerSecurity,
+  errorSchema,
+  positiveIntegerString,
+} from '../schemas'
 import { viewOf } from '../user-tokens'
 
 const tags = ['administration']
@@ -67,7 +74,12 @@ export function adminRoutes(app: FastifyInstance, context: ServiceContext): void
         const at = iso(clock())
         store.transaction(() => {
           store.users.setApiAccess(target.id, enabled)
-          store.audit.record({ at, type: enabled ? 'api_access.enabled' : 'api_access.disabled', actor_id: actor.id, subject_id: target.id })
+          store.audit.record({
+            at,
+            type: enabled ? 'api_access.enabled' : 'api_access.disabled',
+            actor_id: actor.id,
+            subject_id: target.id,
+          })
           // Without API access a user cannot hold a token: it goes too, and with it every cached check.
           if (!enabled) context.userTokens.revoke(target.id, actor.id)
         })
@@ -85,16 +97,27 @@ export function adminRoutes(app: FastifyInstance, context: ServiceContext): void
       querystring: {
         type: 'object',
         additionalProperties: false,
-        properties: { limit: { ...positiveIntegerString, description: `1–${MAX_EVENT_LIMIT}, default ${DEFAULT_EVENT_LIMIT}` } },
+        properties: {
+          limit: {
+            ...positiveIntegerString,
+            description: `1–${MAX_EVENT_LIMIT}, default ${DEFAULT_EVENT_LIMIT}`,
+          },
+        },
       },
-      response: { 200: { type: 'array', items: auditEventSchema }, 400: { description: 'invalid_request', ...errorSchema }, ...authErrorResponses },
+      response: {
+        200: { type: 'array', items: auditEventSchema },
+        400: { description: 'invalid_request', ...errorSchema },
+        ...authErrorResponses,
+      },
     },
     onRequest: guard(context, { session: true, permission: 'audit.read' }),
     handler: async (request) => {
       const { limit: limitText } = request.query as { limit?: string }
       const limit = limitText === undefined ? DEFAULT_EVENT_LIMIT : Number(limitText)
       if (limit > MAX_EVENT_LIMIT) {
-        throw invalidRequest('The request query is invalid.', [{ field: 'limit', code: 'out_of_range', message: `must be 1–${MAX_EVENT_LIMIT}` }])
+        throw invalidRequest('The request query is invalid.', [
+          { field: 'limit', code: 'out_of_range', message: `must be 1–${MAX_EVENT_LIMIT}` },
+        ])
       }
       return store.audit.newest(limit)
     },

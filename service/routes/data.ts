@@ -15,11 +15,18 @@ const querySchema = (withSince: boolean) => ({
   additionalProperties: false,
   properties: {
     page: { ...positiveIntegerString, description: '1-based page of at most 20 records' },
-    ...(withSince ? { since: { type: 'string', format: 'date-time', maxLength: 64, description: 'created at or after' } } : {}),
+    ...(withSince
+      ? { since: { type: 'string', format: 'date-time', maxLength: 64, description: 'created at or after' } }
+      : {}),
   },
 })
 
-function nextLink(request: FastifyRequest, endpoint: DataEndpoint, page: number, since: string | undefined): string {
+function nextLink(
+  request: FastifyRequest,
+  endpoint: DataEndpoint,
+  page: number,
+  since: string | undefined,
+): string {
   const query = new URLSearchParams({ page: String(page + 1) })
   if (since !== undefined) query.set('since', since)
   return `<${request.protocol}://${request.host}${endpoint.path}?${query}>; rel="next"`

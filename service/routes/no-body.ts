@@ -11,7 +11,12 @@ export function rejectBody(request: FastifyRequest, _reply: FastifyReply, done: 
   if (typeof body === 'object' && !Array.isArray(body)) {
     const fields = Object.keys(body)
     if (fields.length === 0) return done()
-    throw invalidRequest('This endpoint takes no body.', fields.map((field) => ({ field, code: 'unknown_field', message: 'is not a known field' })))
+    throw invalidRequest(
+      'This endpoint takes no body.',
+      fields.map((field) => ({ field, code: 'unknown_field', message: 'is not a known field' })),
+    )
   }
-  throw invalidRequest('This endpoint takes no body.', [{ field: 'body', code: 'not_allowed', message: 'must be empty' }])
+  throw invalidRequest('This endpoint takes no body.', [
+    { field: 'body', code: 'not_allowed', message: 'must be empty' },
+  ])
 }

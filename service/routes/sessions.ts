@@ -60,12 +60,22 @@ export function sessionRoutes(app: FastifyInstance, context: ServiceContext): vo
       const now = clock()
       if (!user || !valid) {
         signInLock.recordFailure(email)
-        store.audit.record({ at: iso(now), type: 'auth.failed', actor_id: null, subject_id: user?.id ?? null })
+        store.audit.record({
+          at: iso(now),
+          type: 'auth.failed',
+          actor_id: null,
+          subject_id: user?.id ?? null,
+        })
         throw errors.invalidCredentials()
       }
       const accessToken = newSessionToken()
       store.transaction(() => {
-        store.sessions.insert({ userId: user.id, hash: hashSecret(accessToken), createdAt: iso(now), expiresAt: iso(sessionExpiry(now)) })
+        store.sessions.insert({
+          userId: user.id,
+          hash: hashSecret(accessToken),
+          createdAt: iso(now),
+          expiresAt: iso(sessionExpiry(now)),
+        })
         store.audit.record({ at: iso(now), type: 'auth.signed_in', actor_id: user.id, subject_id: user.id })
       })
       return { access_token: accessToken, token_type: 'Bearer', expires_in: SESSION_LIFETIME_SECONDS }
@@ -86,7 +96,12 @@ export function sessionRoutes(app: FastifyInstance, context: ServiceContext): vo
       const at = iso(clock())
       store.transaction(() => {
         store.sessions.revoke(caller.principal.id, at)
-        store.audit.record({ at, type: 'auth.signed_out', actor_id: caller.user.id, subject_id: caller.user.id })
+        store.audit.record({
+          at,
+          type: 'auth.signed_out',
+          actor_id: caller.user.id,
+          subject_id: caller.user.id,
+        })
       })
       context.auth.forgetSession(caller.secret)
       return reply.code(204).send()

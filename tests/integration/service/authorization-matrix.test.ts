@@ -9,9 +9,20 @@ import { startService, tempDir } from './harness'
 const T0 = '2026-01-05T08:00:00.000Z'
 const T1 = '2027-02-10T08:00:00.000Z' // > 1 year after T0: T0's tokens and sessions have expired
 
-type Caller = 'none' | 'bad' | 'revoked' | 'expiredToken' | 'expiredSession' | 'userToken' | 'crew' | 'api' | 'admin'
+type Caller =
+  'none' | 'bad' | 'revoked' | 'expiredToken' | 'expiredSession' | 'userToken' | 'crew' | 'api' | 'admin'
 /** Callers in the order the cells run: the ones whose success changes state come last. */
-const CALLERS: Caller[] = ['none', 'bad', 'revoked', 'expiredToken', 'expiredSession', 'userToken', 'crew', 'api', 'admin']
+const CALLERS: Caller[] = [
+  'none',
+  'bad',
+  'revoked',
+  'expiredToken',
+  'expiredSession',
+  'userToken',
+  'crew',
+  'api',
+  'admin',
+]
 type Outcome = [status: number, code?: string, requiredPermission?: string]
 
 const FAILURES: Record<'none' | 'bad' | 'revoked' | 'expiredToken' | 'expiredSession', Outcome> = {
@@ -36,35 +47,88 @@ interface Row {
 // State at T1: admin holds an expired token, api an active one (its earlier token revoked), crew none.
 const ROWS: Row[] = [
   { method: 'GET', path: '/me', expect: { userToken: [200], crew: [200], api: [200], admin: [200] } },
-  { method: 'GET', path: '/user-token', expect: { userToken: SESSION_REQUIRED, crew: [200], api: [200], admin: [200] } },
+  {
+    method: 'GET',
+    path: '/user-token',
+    expect: { userToken: SESSION_REQUIRED, crew: [200], api: [200], admin: [200] },
+  },
   {
     method: 'POST',
     path: '/user-token',
-    expect: { userToken: SESSION_REQUIRED, crew: [403, 'api_access_disabled'], api: [409, 'token_exists'], admin: [409, 'token_exists'] },
+    expect: {
+      userToken: SESSION_REQUIRED,
+      crew: [403, 'api_access_disabled'],
+      api: [409, 'token_exists'],
+      admin: [409, 'token_exists'],
+    },
   },
   {
     method: 'POST',
     path: '/user-token/regenerate',
     expect: { userToken: SESSION_REQUIRED, crew: [403, 'api_access_disabled'], api: [201], admin: [201] },
   },
-  { method: 'DELETE', path: '/user-token', expect: { userToken: SESSION_REQUIRED, crew: [404, 'no_token'], api: [204], admin: [204] } },
+  {
+    method: 'DELETE',
+    path: '/user-token',
+    expect: { userToken: SESSION_REQUIRED, crew: [404, 'no_token'], api: [204], admin: [204] },
+  },
   { method: 'GET', path: '/personnel', expect: { userToken: [200], crew: [200], api: [200], admin: [200] } },
-  { method: 'GET', path: '/dispatches', expect: { userToken: [200], crew: denied('dispatches.read'), api: [200], admin: [200] } },
+  {
+    method: 'GET',
+    path: '/dispatches',
+    expect: { userToken: [200], crew: denied('dispatches.read'), api: [200], admin: [200] },
+  },
   {
     method: 'GET',
     path: '/fire-incidents',
-    expect: { userToken: denied('fire_incidents.read'), crew: denied('fire_incidents.read'), api: denied('fire_incidents.read'), admin: [200] },
+    expect: {
+      userToken: denied('fire_incidents.read'),
+      crew: denied('fire_incidents.read'),
+      api: denied('fire_incidents.read'),
+      admin: [200],
+    },
   },
-  { method: 'GET', path: '/stations', expect: { userToken: [200], crew: denied('stations.read'), api: [200], admin: [200] } },
-  { method: 'GET', path: '/users', expect: { userToken: SESSION_REQUIRED, crew: denied('users.read'), api: denied('users.read'), admin: [200] } },
+  {
+    method: 'GET',
+    path: '/stations',
+    expect: { userToken: [200], crew: denied('stations.read'), api: [200], admin: [200] },
+  },
+  {
+    method: 'GET',
+    path: '/users',
+    expect: {
+      userToken: SESSION_REQUIRED,
+      crew: denied('users.read'),
+      api: denied('users.read'),
+      admin: [200],
+    },
+  },
   {
     method: 'PATCH',
     path: '/users/3',
     body: { api_access_enabled: false },
-    expect: { userToken: SESSION_REQUIRED, crew: denied('users.manage'), api: denied('users.manage'), admin: [200] },
+    expect: {
+      userToken: SESSION_REQUIRED,
+      crew: denied('users.manage'),
+      api: denied('users.manage'),
+      admin: [200],
+    },
   },
-  { method: 'GET', path: '/audit/events', expect: { userToken: SESSION_REQUIRED, crew: denied('audit.read'), api: denied('audit.read'), admin: [200] } },
-  { method: 'DELETE', path: '/auth/token', expect: { userToken: SESSION_REQUIRED, crew: [204], api: [204], admin: [204] } },
+  {
+    method: 'GET',
+    path: '/audit/events',
+    expect: {
+      userToken: SESSION_REQUIRED,
+      crew: denied('audit.read'),
+      api: denied('audit.read'),
+      admin: [200],
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/auth/token',
+    expect: { userToken: SESSION_REQUIRED, crew: [204], api: [204], admin: [204] },
+  },
 ]
 
 describe('token service: authorization matrix', () => {
@@ -98,15 +162,23 @@ describe('token service: authorization matrix', () => {
       for (const caller of CALLERS) {
         const token = caller === 'none' ? undefined : secrets[caller]
         const reply = await svc.call(row.method, row.path, { token, body: row.body })
-        const [status, code, permission] = caller in FAILURES ? FAILURES[caller as keyof typeof FAILURES] : row.expect[caller as keyof Row['expect']]
+        const [status, code, permission] =
+          caller in FAILURES
+            ? FAILURES[caller as keyof typeof FAILURES]
+            : row.expect[caller as keyof Row['expect']]
         const cell = `${row.method} ${row.path} as ${caller}`
         if (style === 'first-due' && status >= 401 && status <= 403) {
           expect([cell, reply.status, reply.json]).toEqual([cell, 403, { message: 'Forbidden' }])
           continue
         }
-        expect([cell, reply.status, code === undefined ? undefined : reply.json?.code]).toEqual([cell, status, code])
+        expect([cell, reply.status, code === undefined ? undefined : reply.json?.code]).toEqual([
+          cell,
+          status,
+          code,
+        ])
         if (permission) expect([cell, reply.json.required_permission]).toEqual([cell, permission])
-        if (code === 'token_expired') expect([cell, reply.json.expired_at]).toEqual([cell, EXPIRED_AT[caller as keyof typeof EXPIRED_AT]])
+        if (code === 'token_expired')
+          expect([cell, reply.json.expired_at]).toEqual([cell, EXPIRED_AT[caller as keyof typeof EXPIRED_AT]])
       }
     } finally {
       await svc.stop()

@@ -13,7 +13,10 @@ interface Started {
 }
 
 function runCli(args: string[]): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'service/cli.ts', ...args], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'service/cli.ts', ...args], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const lines: string[] = []
   let stdout = ''
   let stderr = ''
@@ -58,7 +61,9 @@ describe('token service CLI', () => {
     const password = passwordLine.split(': ').pop() as string
     const base = `${listening.slice('listening on '.length)}/fd-api/v1`
 
-    const session = await call(base, 'POST', '/auth/token', { body: { grant_type: 'client_credentials', email: DEMO_EMAILS.api, password } })
+    const session = await call(base, 'POST', '/auth/token', {
+      body: { grant_type: 'client_credentials', email: DEMO_EMAILS.api, password },
+    })
     expect(session.status).toBe(200)
     const issued = await call(base, 'POST', '/user-token', { token: session.json.access_token })
     expect(issued.json.created_at.slice(0, 10)).toBe('2028-02-29')
@@ -85,11 +90,17 @@ describe('token service CLI', () => {
     const reopened = createTokenService({ dbPath, now: '2028-03-01T00:00:00Z' })
     try {
       await reopened.listen()
-      const again = await call(reopened.baseUrl as string, 'POST', '/auth/token', { body: { grant_type: 'client_credentials', email: DEMO_EMAILS.api, password } })
-      const status = await call(reopened.baseUrl as string, 'GET', '/user-token', { token: again.json.access_token })
+      const again = await call(reopened.baseUrl as string, 'POST', '/auth/token', {
+        body: { grant_type: 'client_credentials', email: DEMO_EMAILS.api, password },
+      })
+      const status = await call(reopened.baseUrl as string, 'GET', '/user-token', {
+        token: again.json.access_token,
+      })
       expect(status.json).toMatchObject({ status: 'active', hint: issued.json.token.slice(-4) })
       expect(status.json.last_used_at.slice(0, 10)).toBe('2028-02-29')
-      expect((await call(reopened.baseUrl as string, 'GET', '/me', { token: issued.json.token })).status).toBe(200)
+      expect(
+        (await call(reopened.baseUrl as string, 'GET', '/me', { token: issued.json.token })).status,
+      ).toBe(200)
     } finally {
       await reopened.close()
     }
@@ -104,7 +115,10 @@ describe('token service CLI', () => {
     started.child.kill('SIGINT')
     expect(await started.exit).toBe(0)
 
-    const bad = [['--auth-errors', 'loud'], ['--now', 'tomorrow']].map((args) => runCli(['--db', join(dir.path, 'bad.db'), ...args]))
+    const bad = [
+      ['--auth-errors', 'loud'],
+      ['--now', 'tomorrow'],
+    ].map((args) => runCli(['--db', join(dir.path, 'bad.db'), ...args]))
     running.push(...bad.map((started) => started.child))
     for (const started of bad) {
       expect(await started.exit).toBe(1)

@@ -50,11 +50,15 @@ describe('token service: data endpoints, catalog and OpenAPI', () => {
       ...(await svc.call('GET', '/dispatches?page=3', { token: admin })).json,
     ] as { id: number; created_at: string }[]
     const pivot = all[40] as { created_at: string }
-    const since = await svc.call('GET', `/dispatches?since=${encodeURIComponent(pivot.created_at)}`, { token: admin })
+    const since = await svc.call('GET', `/dispatches?since=${encodeURIComponent(pivot.created_at)}`, {
+      token: admin,
+    })
     expect(since.json.map((d: { id: number }) => d.id)).toEqual(all.slice(40).map((d) => d.id))
     const sinceStart = '2000-01-01T00:00:00Z'
     const paged = await svc.call('GET', `/dispatches?since=${sinceStart}`, { token: admin })
-    expect(paged.headers.get('link')).toBe(`<${svc.base}/dispatches?page=2&since=${encodeURIComponent(sinceStart)}>; rel="next"`)
+    expect(paged.headers.get('link')).toBe(
+      `<${svc.base}/dispatches?page=2&since=${encodeURIComponent(sinceStart)}>; rel="next"`,
+    )
   })
 
   it('lists exactly the four data endpoints in order, without authentication', async () => {
@@ -74,16 +78,38 @@ describe('token service: data endpoints, catalog and OpenAPI', () => {
     expect(reply.status).toBe(200)
     expect(reply.json.openapi).toMatch(/^3\./)
     const paths = Object.keys(reply.json.paths)
-    for (const path of ['/auth/token', '/me', '/user-token', '/user-token/regenerate', '/personnel', '/dispatches', '/fire-incidents', '/stations', '/endpoints', '/users', '/users/{id}', '/audit/events']) {
+    for (const path of [
+      '/auth/token',
+      '/me',
+      '/user-token',
+      '/user-token/regenerate',
+      '/personnel',
+      '/dispatches',
+      '/fire-incidents',
+      '/stations',
+      '/endpoints',
+      '/users',
+      '/users/{id}',
+      '/audit/events',
+    ]) {
       expect(paths).toContain(`/fd-api/v1${path}`)
     }
     const signIn = reply.json.paths['/fd-api/v1/auth/token'].post
-    expect(signIn.requestBody.content['application/json'].schema.required).toEqual(['grant_type', 'email', 'password'])
+    expect(signIn.requestBody.content['application/json'].schema.required).toEqual([
+      'grant_type',
+      'email',
+      'password',
+    ])
     expect(reply.json.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' })
   })
 
   it('answers 404 not_found for an unknown route or method', async () => {
-    for (const [method, path] of [['GET', '/nowhere'], ['PUT', '/user-token'], ['POST', '/stations'], ['GET', '/users/1']]) {
+    for (const [method, path] of [
+      ['GET', '/nowhere'],
+      ['PUT', '/user-token'],
+      ['POST', '/stations'],
+      ['GET', '/users/1'],
+    ]) {
       const reply = await svc.call(method as string, path as string, { token: admin })
       expect([reply.status, reply.json.code]).toEqual([404, 'not_found'])
     }
@@ -106,8 +132,17 @@ describe('token service: administration', () => {
     expect(reply.text).not.toContain(token)
     expect(reply.text).not.toContain('fdt_')
     const byEmail = Object.fromEntries(reply.json.map((user: { email: string }) => [user.email, user]))
-    expect(byEmail['admin@demo.test']).toMatchObject({ role: { name: 'Administrator' }, api_access_enabled: true, can_generate_tokens: true, token: { status: 'none' } })
-    expect(byEmail['crew@demo.test']).toMatchObject({ role: { name: 'Crew' }, api_access_enabled: false, can_generate_tokens: false })
+    expect(byEmail['admin@demo.test']).toMatchObject({
+      role: { name: 'Administrator' },
+      api_access_enabled: true,
+      can_generate_tokens: true,
+      token: { status: 'none' },
+    })
+    expect(byEmail['crew@demo.test']).toMatchObject({
+      role: { name: 'Crew' },
+      api_access_enabled: false,
+      can_generate_tokens: false,
+    })
     expect(byEmail['api@demo.test']).toMatchObject({
       can_generate_tokens: true,
       token: { status: 'active', hint: token.slice(-4), last_used_at: '2026-03-10T12:00:00.000Z' },
@@ -121,43 +156,79 @@ describe('token service: administration', () => {
     const crewId = users.find((user) => user.email === 'crew@demo.test')?.id as number
     const apiId = users.find((user) => user.email === 'api@demo.test')?.id as number
 
-    const enabled = await svc.call('PATCH', `/users/${crewId}`, { token: admin, body: { api_access_enabled: true } })
+    const enabled = await svc.call('PATCH', `/users/${crewId}`, {
+      token: admin,
+      body: { api_access_enabled: true },
+    })
     expect(enabled.status).toBe(200)
     expect(enabled.json).toMatchObject({ id: crewId, api_access_enabled: true, can_generate_tokens: false })
     // Crew has access now but lacks api_token.generate.
     const denied = await svc.call('POST', '/user-token', { token: crew })
-    expect(denied.json).toMatchObject({ code: 'permission_denied', required_permission: 'api_token.generate' })
+    expect(denied.json).toMatchObject({
+      code: 'permission_denied',
+      required_permission: 'api_token.generate',
+    })
 
     const apiSession = await svc.signIn('api')
     const regenerated = await svc.call('POST', '/user-token/regenerate', { token: apiSession })
     const apiToken = regenerated.json.token as string
     expect((await svc.call('GET', '/me', { token: apiToken })).status).toBe(200)
-    const disabled = await svc.call('PATCH', `/users/${apiId}`, { token: admin, body: { api_access_enabled: false } })
-    expect(disabled.json).toMatchObject({ api_access_enabled: false, can_generate_tokens: false, token: { status: 'none', hint: null } })
+    const disabled = await svc.call('PATCH', `/users/${apiId}`, {
+      token: admin,
+      body: { api_access_enabled: false },
+    })
+    expect(disabled.json).toMatchObject({
+      api_access_enabled: false,
+      can_generate_tokens: false,
+      token: { status: 'none', hint: null },
+    })
     expect((await svc.call('GET', '/me', { token: apiToken })).json.code).toBe('token_invalid')
-    expect((await svc.call('POST', '/user-token', { token: apiSession })).json.code).toBe('api_access_disabled')
+    expect((await svc.call('POST', '/user-token', { token: apiSession })).json.code).toBe(
+      'api_access_disabled',
+    )
     expect((await svc.call('GET', '/me', { token: apiSession })).json.api_access_enabled).toBe(false)
 
     const events = (await svc.call('GET', '/audit/events?limit=4', { token: admin })).json
     // Newest first; disabling records the access change and then the token's removal, in one transaction.
-    expect(events.map((event: { type: string }) => event.type)).toEqual(['token.removed', 'api_access.disabled', 'token.regenerated', 'auth.signed_in'])
+    expect(events.map((event: { type: string }) => event.type)).toEqual([
+      'token.removed',
+      'api_access.disabled',
+      'token.regenerated',
+      'auth.signed_in',
+    ])
     expect(events[0]).toMatchObject({ actor_id: expect.any(Number), subject_id: apiId })
 
-    const missing = await svc.call('PATCH', '/users/9999', { token: admin, body: { api_access_enabled: true } })
+    const missing = await svc.call('PATCH', '/users/9999', {
+      token: admin,
+      body: { api_access_enabled: true },
+    })
     expect([missing.status, missing.json.code]).toEqual([404, 'not_found'])
-    const notANumber = await svc.call('PATCH', '/users/abc', { token: admin, body: { api_access_enabled: true } })
+    const notANumber = await svc.call('PATCH', '/users/abc', {
+      token: admin,
+      body: { api_access_enabled: true },
+    })
     expect([notANumber.status, notANumber.json.code]).toEqual([404, 'not_found'])
   })
 
   it('lists audit events newest first with limit 1–500 (default 50)', async () => {
     const admin = await svc.signIn('admin')
-    const all = (await svc.call('GET', '/audit/events', { token: admin })).json as { at: string; type: string }[]
+    const all = (await svc.call('GET', '/audit/events', { token: admin })).json as {
+      at: string
+      type: string
+    }[]
     expect(all.length).toBeGreaterThan(5)
     expect(all.length).toBeLessThanOrEqual(50)
     expect(all[0]?.type).toBe('auth.signed_in')
-    for (const event of all) expect(Object.keys(event).sort()).toEqual(['actor_id', 'at', 'subject_id', 'type'])
+    for (const event of all)
+      expect(Object.keys(event).sort()).toEqual(['actor_id', 'at', 'subject_id', 'type'])
     const types = new Set(all.map((event) => event.type))
-    for (const type of ['token.generated', 'token.regenerated', 'token.removed', 'api_access.enabled', 'api_access.disabled']) {
+    for (const type of [
+      'token.generated',
+      'token.regenerated',
+      'token.removed',
+      'api_access.enabled',
+      'api_access.disabled',
+    ]) {
       expect(types).toContain(type)
     }
     expect((await svc.call('GET', '/audit/events?limit=1', { token: admin })).json).toEqual(all.slice(0, 1))

@@ -46,7 +46,12 @@ export interface CallOptions {
 }
 
 /** One HTTP call against `base` (…/fd-api/v1). */
-export async function call(base: string, method: string, path: string, options: CallOptions = {}): Promise<Reply> {
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Reply> {
   const headers: Record<string, string> = {}
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`
   let body: string | Buffer | undefined
@@ -85,7 +90,13 @@ export async function startService(
   const dir = options.dir ? null : tempDir()
   const dbPath = options.dbPath ?? join(options.dir ?? (dir as { path: string }).path, 'tokens.db')
   const time = manualClock(options.start ?? '2026-03-10T12:00:00.000Z')
-  const service = createTokenService({ seed: 'demo', demoPassword: DEMO_PASSWORD, clock: time.clock, ...options, dbPath })
+  const service = createTokenService({
+    seed: 'demo',
+    demoPassword: DEMO_PASSWORD,
+    clock: time.clock,
+    ...options,
+    dbPath,
+  })
   await service.listen()
   const base = service.baseUrl as string
   const running: Running = {

@@ -7,7 +7,8 @@ import { createTokenService, DatabaseInUseError } from '../../../service/app'
 import { DEMO_PASSWORD, startService, tempDir } from './harness'
 
 /** Every file of the database (main file, WAL, anything else SQLite left), as one buffer. */
-const databaseBytes = (dir: string): Buffer => Buffer.concat(readdirSync(dir).map((name) => readFileSync(join(dir, name))))
+const databaseBytes = (dir: string): Buffer =>
+  Buffer.concat(readdirSync(dir).map((name) => readFileSync(join(dir, name))))
 
 describe('token service: storage', () => {
   let dir: ReturnType<typeof tempDir>
@@ -62,7 +63,9 @@ describe('token service: storage', () => {
     try {
       expect((await second.call('GET', '/user-token', { token: apiSession })).json).toEqual(statusBefore)
       expect((await second.call('GET', '/users', { token: admin })).json).toEqual(usersBefore)
-      expect((await second.call('GET', '/audit/events?limit=500', { token: admin })).json).toEqual(eventsBefore)
+      expect((await second.call('GET', '/audit/events?limit=500', { token: admin })).json).toEqual(
+        eventsBefore,
+      )
       expect((await second.call('GET', '/stations', { token })).status).toBe(200)
       expect((await second.call('GET', '/dispatches?page=3', { token })).json).toHaveLength(5)
       expect(await second.signIn('crew')).toMatch(/^fds_/)
@@ -89,22 +92,34 @@ describe('token service: storage', () => {
   it('generates a demo password when none is given and exposes it only on the object', async () => {
     const lines: string[] = []
     const logStream = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) })
-    const service = createTokenService({ dbPath: join(dir.path, 'gen.db'), seed: 'demo', logger: true, logStream })
+    const service = createTokenService({
+      dbPath: join(dir.path, 'gen.db'),
+      seed: 'demo',
+      logger: true,
+      logStream,
+    })
     try {
       expect(service.demoPassword).toMatch(/^[A-Za-z0-9_-]{16}$/)
       const base = (await service.listen()) + '/fd-api/v1'
       const signIn = await fetch(`${base}/auth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ grant_type: 'client_credentials', email: 'api@demo.test', password: service.demoPassword }),
+        body: JSON.stringify({
+          grant_type: 'client_credentials',
+          email: 'api@demo.test',
+          password: service.demoPassword,
+        }),
       })
       const session = ((await signIn.json()) as { access_token: string }).access_token
-      const issued = (await (await fetch(`${base}/user-token`, { method: 'POST', headers: { authorization: `Bearer ${session}` } })).json()) as { token: string }
+      const issued = (await (
+        await fetch(`${base}/user-token`, { method: 'POST', headers: { authorization: `Bearer ${session}` } })
+      ).json()) as { token: string }
       await fetch(`${base}/stations`, { headers: { authorization: `Bearer ${issued.token}` } })
       await fetch(`${base}/me`, { headers: { authorization: `Bearer ${issued.token}x` } })
       const logs = lines.join('')
       expect(logs).toContain('request completed') // the logger is on…
-      for (const secret of [service.demoPassword as string, session, issued.token]) expect(logs).not.toContain(secret) // …and never writes a secret
+      for (const secret of [service.demoPassword as string, session, issued.token])
+        expect(logs).not.toContain(secret) // …and never writes a secret
     } finally {
       await service.close()
     }
@@ -114,7 +129,9 @@ describe('token service: storage', () => {
     const svc = await startService({ dir: dir.path, seed: null })
     try {
       expect(svc.service.demoPassword).toBeNull()
-      const reply = await svc.call('POST', '/auth/token', { body: { grant_type: 'client_credentials', email: 'admin@demo.test', password: DEMO_PASSWORD } })
+      const reply = await svc.call('POST', '/auth/token', {
+        body: { grant_type: 'client_credentials', email: 'admin@demo.test', password: DEMO_PASSWORD },
+      })
       expect(reply.json.code).toBe('invalid_credentials')
       expect((await svc.call('GET', '/endpoints')).json).toHaveLength(4)
     } finally {

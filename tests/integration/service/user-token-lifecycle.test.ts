@@ -110,7 +110,11 @@ describe('token service: the user token lifecycle', () => {
   it('a user without API access can sign in and use a session, but cannot generate (api_access_disabled)', async () => {
     const session = await svc.signIn('crew')
     const me = await svc.call('GET', '/me', { token: session })
-    expect(me.json).toMatchObject({ email: 'crew@demo.test', api_access_enabled: false, permissions: ['personnel.read'] })
+    expect(me.json).toMatchObject({
+      email: 'crew@demo.test',
+      api_access_enabled: false,
+      permissions: ['personnel.read'],
+    })
     expect((await svc.call('GET', '/personnel', { token: session })).status).toBe(200)
     const generate = await svc.call('POST', '/user-token', { token: session })
     expect([generate.status, generate.json.code]).toEqual([403, 'api_access_disabled'])
@@ -119,13 +123,21 @@ describe('token service: the user token lifecycle', () => {
   it('a user token cannot manage tokens (session_required) and needs the permission object for data', async () => {
     const session = await svc.signIn('api')
     const token = await svc.generate(session)
-    for (const [method, path] of [['GET', '/user-token'], ['POST', '/user-token'], ['POST', '/user-token/regenerate'], ['DELETE', '/user-token']]) {
+    for (const [method, path] of [
+      ['GET', '/user-token'],
+      ['POST', '/user-token'],
+      ['POST', '/user-token/regenerate'],
+      ['DELETE', '/user-token'],
+    ]) {
       const reply = await svc.call(method as string, path as string, { token })
       expect([reply.status, reply.json.code]).toEqual([403, 'session_required'])
     }
     const denied = await svc.call('GET', '/fire-incidents', { token })
     expect(denied.status).toBe(403)
-    expect(denied.json).toMatchObject({ code: 'permission_denied', required_permission: 'fire_incidents.read' })
+    expect(denied.json).toMatchObject({
+      code: 'permission_denied',
+      required_permission: 'fire_incidents.read',
+    })
     expect((await svc.call('GET', '/me', { token })).json).toMatchObject({
       email: 'api@demo.test',
       role: { name: 'API Integration' },

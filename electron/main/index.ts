@@ -10,13 +10,16 @@ import { electronClipboard } from './adapters/electron-clipboard'
 import { electronHttp } from './adapters/electron-http'
 import { registerIpc } from './adapters/electron-ipc'
 import { electronShell } from './adapters/electron-shell'
-import { createNodeNotifier } from './adapters/node-notifier'
-import { createClockJumpPower } from './adapters/node-power'
+import { createElectronLoginItem } from './adapters/electron-login-item'
+import { createElectronNotifier } from './adapters/electron-notifier'
+import { createElectronPower } from './adapters/electron-power'
+import { createElectronTray } from './adapters/electron-tray'
 import type { Adapters } from './adapters/types'
 import { createCore, type Core } from './core'
 import { contentSecurityPolicy } from './services/content-security'
 import { isAllowedExternalUrl } from './services/external-links'
 import { isTrustedSenderUrl, type RendererLocation } from './ipc/trusted-sender'
+import { remindersController } from './modules/reminders'
 
 const here = import.meta.dirname ?? dirname(fileURLToPath(import.meta.url))
 const rendererFile = join(here, '../renderer/index.html')
@@ -27,21 +30,48 @@ const renderer: RendererLocation = { fileUrl: pathToFileURL(rendererFile).href, 
 let core: Core | null = null
 let mainWindow: BrowserWindow | null = null
 
-function adapters(): Adapters {
-  let loginAtStart = false
+function adapters(log: pino.Logger): Adapters {
   return {
     http: electronHttp,
     clipboard: electronClipboard,
     shell: electronShell,
-    notifier: createNodeNotifier(),
-    power: createClockJumpPower(),
-    loginItem: {
-      isEnabled: async () => loginAtStart,
-      setEnabled: async (enabled) => {
-        loginAtStart = enabled
-        app.setLoginItemSettings({ openAtLogin: enabled })
-      },
+    notifier: createElectronNotifier({ onUnsupported: (title) => log.warn({ title }, 'notifications are not supported here') }),
+    power: createElectronPower(),
+    loginItem: createElectronLoginItem(),
+  }
+}
+
+/** Shows the main window, creating it again if it was closed (the app lives on in the tray). */
+function showWindow(): BrowserWindow {
+  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow()
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+  return mainWindow
+}
+
+/** The tray, driven by the reminders module: its icon follows the most urgent token. */
+function createTray(running: Core): (() => void) | null {
+  const reminders = remindersController(running.bus)
+  if (!reminders) return null
+  const openToken = (instanceId: string | null) => {
+    showWindow()
+    if (instanceId) running.bus.emit('navigate', { instanceId, view: 'token' })
+  }
+  const tray = createElectronTray(reminders.trayState(), {
+    open: () => openToken(reminders.openTarget()),
+    copyToken: () => {
+      const instanceId = reminders.copyTarget()
+      if (instanceId) void running.dispatch('token:copy', { instanceId }, { host: 'electron' })
     },
+    checkNow: () => void reminders.checkNow(),
+    quit: () => app.quit(),
+  })
+  tray.update(reminders.trayState(), { canCopy: reminders.copyTarget() !== null })
+  const stop = reminders.onTrayStateChange((state) => tray.update(state, { canCopy: reminders.copyTarget() !== null }))
+  return () => {
+    stop()
+    tray.destroy()
   }
 }
 
@@ -100,29 +130,31 @@ function createWindow(): BrowserWindow {
   return window
 }
 
+let destroyTray: (() => void) | null = null
+
 async function start(): Promise<void> {
   const log = pino({ level: process.env.TOKEN_DESK_LOG_LEVEL ?? 'info' })
   lockDownSession()
-  core = await createCore({ dataDir: app.getPath('userData'), adapters: adapters(), host: 'electron', log, version: app.getVersion() })
-  registerIpc({ dispatch: core.dispatch, onRendererEvent: core.onRendererEvent, renderer })
+  const running = await createCore({ dataDir: app.getPath('userData'), adapters: adapters(log), host: 'electron', log, version: app.getVersion() })
+  core = running
+  registerIpc({ dispatch: running.dispatch, onRendererEvent: running.onRendererEvent, renderer })
+  // A clicked reminder asks for a view: bring the window up first, the renderer then navigates.
+  running.bus.on('navigate', () => void showWindow())
+  destroyTray = createTray(running)
   mainWindow = createWindow()
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
-  })
+  app.on('activate', () => void showWindow())
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.show()
-    mainWindow.focus()
+    if (core) showWindow()
   })
   lockDownContents()
+  // With a tray the app keeps running for its reminders; without one, closing the window quits.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    if (!destroyTray && process.platform !== 'darwin') app.quit()
   })
   let closing = false
   app.on('will-quit', (event) => {
@@ -131,6 +163,8 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault()
     const closed = core
     core = null
+    destroyTray?.()
+    destroyTray = null
     void closed.close().finally(() => app.quit())
   })
   app

@@ -9,9 +9,12 @@ export async function openAdmin(page: Page) {
 
 /** Makes an instance in the sidebar the active one. */
 export async function selectInstance(page: Page, name: string) {
-  const button = page.getByRole('navigation', { name: 'Instances' }).getByRole('button', { name: new RegExp(`^${name}`) })
+  const button = page
+    .getByRole('navigation', { name: 'Instances' })
+    .getByRole('button', { name: new RegExp(`^${name}`) })
   await button.click()
   await expect(button).toHaveAttribute('aria-current', 'true')
 }
 
-export const userRow = (page: Page, name: string) => page.getByRole('table', { name: 'Users' }).getByRole('row', { name })
+export const userRow = (page: Page, name: string) =>
+  page.getByRole('table', { name: 'Users' }).getByRole('row', { name })

@@ -7,12 +7,17 @@ import { addInstance, revealToken, signIn, testToken, tokenCard } from './verify
 
 test.describe.configure({ timeout: 240_000 })
 
-test('the sandbox: the API user has no Admin view; the demo admin sees the three demo users', async ({ app: page }) => {
+test('the sandbox: the API user has no Admin view; the demo admin sees the three demo users', async ({
+  app: page,
+}) => {
   const tabs = page.getByRole('navigation', { name: 'Views' })
   await expect(tabs.getByRole('button', { name: 'Token' })).toBeVisible()
   await expect(tabs.getByRole('button', { name: 'Admin' })).toHaveCount(0)
 
-  await page.getByRole('group', { name: 'Sign in as demo user' }).getByRole('button', { name: 'Administrator' }).click()
+  await page
+    .getByRole('group', { name: 'Sign in as demo user' })
+    .getByRole('button', { name: 'Administrator' })
+    .click()
   await expect(page.getByText('Signed in as Avery Admin')).toBeVisible()
   await openAdmin(page)
   const users = page.getByRole('table', { name: 'Users' })
@@ -55,7 +60,9 @@ test.describe('one agency, its API user and its admin in two instances', () => {
     await card.getByRole('button', { name: 'Generate token', exact: true }).click()
     await expect(card.getByText('Active', { exact: true })).toBeVisible()
     await openAdmin(page)
-    const warning = page.getByRole('alert').filter({ hasText: 'First Due recommends one designated API user' })
+    const warning = page
+      .getByRole('alert')
+      .filter({ hasText: 'First Due recommends one designated API user' })
     await expect(warning).toContainText('2 users hold an active token')
     await expect(warning).toContainText('Avery Admin')
     await expect(warning).toContainText('Integration Service')
@@ -87,7 +94,12 @@ test.describe('one agency, its API user and its admin in two instances', () => {
     // The audit trail, newest first.
     const audit = page.getByRole('list', { name: 'Audit events' })
     await expect(audit.getByRole('listitem').first()).toContainText('api_access.enabled')
-    for (const type of ['token.generated', 'token.regenerated', 'api_access.disabled', 'api_access.enabled']) {
+    for (const type of [
+      'token.generated',
+      'token.regenerated',
+      'api_access.disabled',
+      'api_access.enabled',
+    ]) {
       await expect(audit.getByText(type, { exact: true }).first()).toBeVisible()
     }
     await page.getByLabel('Audit event type').selectOption('api_access.disabled')
@@ -109,7 +121,14 @@ test.describe('one agency, its API user and its admin in two instances', () => {
     expect(download.suggestedFilename()).toMatch(/^audit-agency-admin-\d{4}-\d{2}-\d{2}\.csv$/)
     const text = await readFile((await download.path())!, 'utf8')
     const rows = parse(text.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[]
-    expect(rows.map((row) => row.type)).toEqual(expect.arrayContaining(['token.generated', 'token.regenerated', 'api_access.disabled', 'api_access.enabled']))
+    expect(rows.map((row) => row.type)).toEqual(
+      expect.arrayContaining([
+        'token.generated',
+        'token.regenerated',
+        'api_access.disabled',
+        'api_access.enabled',
+      ]),
+    )
     expect(rows.find((row) => row.type === 'api_access.disabled')).toMatchObject({
       actor: 'Avery Admin <admin@demo.test>',
       subject: 'Integration Service <api@demo.test>',

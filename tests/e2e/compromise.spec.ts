@@ -14,7 +14,12 @@ test('report compromise: reason → regenerated at once (old token rejected) →
   await card.getByRole('button', { name: 'Generate token', exact: true }).click()
   await expect(card.getByText('Active', { exact: true })).toBeVisible()
   await openView(page, 'Integrations')
-  await addIntegration(page, { name: 'CAD sync', system: 'Tyler CAD', owner: 'Dana Ortiz', contact: 'dana@example.org' })
+  await addIntegration(page, {
+    name: 'CAD sync',
+    system: 'Tyler CAD',
+    owner: 'Dana Ortiz',
+    contact: 'dana@example.org',
+  })
   await addIntegration(page, { name: 'Payroll export', owner: 'Sam Lee', contact: '555-0100' })
   await openView(page, 'Token')
   const oldToken = await revealToken(page)
@@ -36,18 +41,26 @@ test('report compromise: reason → regenerated at once (old token rejected) →
   const list = checklist(page)
   await expect(list).toContainText('2 integrations still to update')
   await expect(list).toContainText('Token pasted into a public chat channel')
-  await expect(list.getByRole('listitem', { name: 'CAD sync' })).toContainText('owner Dana Ortiz · contact dana@example.org')
-  await expect(list.getByRole('listitem', { name: 'Payroll export' })).toContainText('owner Sam Lee · contact 555-0100')
+  await expect(list.getByRole('listitem', { name: 'CAD sync' })).toContainText(
+    'owner Dana Ortiz · contact dana@example.org',
+  )
+  await expect(list.getByRole('listitem', { name: 'Payroll export' })).toContainText(
+    'owner Sam Lee · contact 555-0100',
+  )
 
   await list.getByRole('listitem', { name: 'CAD sync' }).getByRole('button', { name: 'Mark updated' }).click()
   await expect(list).toContainText('1 integration still to update')
   await expect(list.getByRole('listitem', { name: 'CAD sync' })).toContainText('Updated')
   await page.reload() // the checklist is not lost with the window: what is left still needs the new token
-  await expect(page.getByRole('region', { name: /1 integration needs the new token/ })).toContainText('Payroll export')
+  await expect(page.getByRole('region', { name: /1 integration needs the new token/ })).toContainText(
+    'Payroll export',
+  )
   await openView(page, 'Integrations')
   await expect(page.getByRole('row', { name: 'Payroll export' })).toContainText(/needs update/i)
   await openView(page, 'Activity')
-  await expect(page.getByRole('list', { name: 'Activity log' })).toContainText('Token pasted into a public chat channel')
+  await expect(page.getByRole('list', { name: 'Activity log' })).toContainText(
+    'Token pasted into a public chat channel',
+  )
 })
 
 test('the checklist stays until the last integration is marked updated', async ({ app: page }) => {
@@ -76,12 +89,19 @@ test('the checklist stays until the last integration is marked updated', async (
   await expect(page.getByRole('row', { name: 'Payroll export' })).toContainText('Current')
 })
 
-test('a First Due tenant: report compromise starts the guided regeneration, then the checklist', async ({ app: page }) => {
+test('a First Due tenant: report compromise starts the guided regeneration, then the checklist', async ({
+  app: page,
+}) => {
   const service = await startService({ authErrors: 'first-due' })
   try {
     const session = await signInOverHttp(service.baseUrl, 'api@demo.test')
     const first = await tokenOverHttp(service.baseUrl, session, 'generate')
-    await addInstance(page, { name: 'Fairview FD', kind: 'first-due', baseUrl: service.baseUrl, token: first })
+    await addInstance(page, {
+      name: 'Fairview FD',
+      kind: 'first-due',
+      baseUrl: service.baseUrl,
+      token: first,
+    })
     await openView(page, 'Integrations')
     await addIntegration(page, { name: 'Hydrant map', owner: 'Rita Gomez', contact: 'rita@example.org' })
     await openView(page, 'Token')
@@ -102,7 +122,9 @@ test('a First Due tenant: report compromise starts the guided regeneration, then
 
     const list = checklist(page)
     await expect(list).toContainText('1 integration still to update')
-    await expect(list.getByRole('listitem', { name: 'Hydrant map' })).toContainText('owner Rita Gomez · contact rita@example.org')
+    await expect(list.getByRole('listitem', { name: 'Hydrant map' })).toContainText(
+      'owner Rita Gomez · contact rita@example.org',
+    )
     await list.getByRole('button', { name: 'Mark updated' }).click()
     await expect(list).toContainText('every integration has the new token')
   } finally {

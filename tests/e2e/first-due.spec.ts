@@ -1,5 +1,11 @@
 import { addIntegration, expect, openView, test } from './fixtures'
-import { signInOverHttp, startService, statusWith, tokenOverHttp, type StandaloneService } from './token-service'
+import {
+  signInOverHttp,
+  startService,
+  statusWith,
+  tokenOverHttp,
+  type StandaloneService,
+} from './token-service'
 import { addInstance, testToken, tokenCard } from './verify-helpers'
 
 test.describe.configure({ timeout: 180_000 })
@@ -19,19 +25,30 @@ async function tokenFromTheWebUi(mode: 'generate' | 'regenerate') {
   return tokenOverHttp(service.baseUrl, session, mode)
 }
 
-test('a First Due tenant: add with a pasted token, verify (OK and the 403 classification), guided regeneration, remove', async ({ app: page }) => {
+test('a First Due tenant: add with a pasted token, verify (OK and the 403 classification), guided regeneration, remove', async ({
+  app: page,
+}) => {
   const first = await tokenFromTheWebUi('generate')
   const nextYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10)
 
   // The form asks for the token and the expiration date First Due shows (default: a year from today).
-  await page.getByRole('navigation', { name: 'Instances' }).getByRole('button', { name: 'Add instance' }).click()
+  await page
+    .getByRole('navigation', { name: 'Instances' })
+    .getByRole('button', { name: 'Add instance' })
+    .click()
   const form = page.getByRole('dialog', { name: 'Add instance' })
   await expect(form.getByLabel('Base URL')).toHaveValue('https://sizeup.firstduesizeup.com/fd-api/v1')
   await expect(form.getByLabel('Token', { exact: true })).toHaveAttribute('type', 'password')
   await expect(form.getByLabel('Expiration date')).toHaveValue(nextYear)
   await form.getByRole('button', { name: 'Cancel' }).click()
 
-  await addInstance(page, { name: 'Fairview FD', kind: 'first-due', baseUrl: service.baseUrl, token: first, expiry: nextYear })
+  await addInstance(page, {
+    name: 'Fairview FD',
+    kind: 'first-due',
+    baseUrl: service.baseUrl,
+    token: first,
+    expiry: nextYear,
+  })
   const card = tokenCard(page)
   await expect(card.getByText('Active', { exact: true })).toBeVisible()
   await expect(page.getByRole('region', { name: /Sign in to/ })).toBeHidden() // no sign-in for a tenant
@@ -43,7 +60,9 @@ test('a First Due tenant: add with a pasted token, verify (OK and the 403 classi
 
   expect(await testToken(page, 'GET /fd-api/v1/stations')).toMatch(/^OK: 6 records returned/)
   // First Due answers 403 with no code: not expired (by the stored date), so the FAQ's two causes are named.
-  expect(await testToken(page, 'GET /fd-api/v1/fire-incidents')).toMatch(/^Invalid or revoked, or missing permission/)
+  expect(await testToken(page, 'GET /fd-api/v1/fire-incidents')).toMatch(
+    /^Invalid or revoked, or missing permission/,
+  )
 
   await openView(page, 'Integrations')
   await addIntegration(page, { name: 'Records sync', owner: 'Lee Park', contact: 'lee@example.org' })
@@ -75,9 +94,17 @@ test('a First Due tenant: add with a pasted token, verify (OK and the 403 classi
   expect(await statusWith(service.baseUrl, second, '/stations')).toBe(200)
 })
 
-test('a tenant whose stored expiry has passed → Expired, even though First Due only says 403', async ({ app: page }) => {
+test('a tenant whose stored expiry has passed → Expired, even though First Due only says 403', async ({
+  app: page,
+}) => {
   const token = await tokenFromTheWebUi('generate')
-  await addInstance(page, { name: 'Old tenant', kind: 'first-due', baseUrl: service.baseUrl, token, expiry: '2026-01-01' })
+  await addInstance(page, {
+    name: 'Old tenant',
+    kind: 'first-due',
+    baseUrl: service.baseUrl,
+    token,
+    expiry: '2026-01-01',
+  })
   const card = tokenCard(page)
   await expect(card.getByText('Expired', { exact: true })).toBeVisible()
   // The service still accepts it (its own date is a year out): Token Desk's stored date decides only on a 403.

@@ -20,10 +20,14 @@ export type StandaloneService = {
 const projectRoot = resolve(import.meta.dirname, '..', '..')
 
 async function spawnService(args: string[]): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'service/cli.ts', ...args], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'service/cli.ts', ...args],
+    {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const line = await new Promise<string>((resolveLine, reject) => {
@@ -46,9 +50,20 @@ async function spawnService(args: string[]): Promise<{ child: ChildProcess; orig
  * The real token service as its own process (`service/cli.ts`) on 127.0.0.1, seeded with the demo agency and a
  * known password, so tests can act on it "out of band" over HTTP as any demo user.
  */
-export async function startService(options: { authErrors?: 'standard' | 'first-due' } = {}): Promise<StandaloneService> {
+export async function startService(
+  options: { authErrors?: 'standard' | 'first-due' } = {},
+): Promise<StandaloneService> {
   const dir = mkdtempSync(join(tmpdir(), 'token-desk-e2e-service-'))
-  const common = ['--seed', 'demo', '--demo-password', DEMO_PASSWORD, '--db', join(dir, 'service.db'), '--auth-errors', options.authErrors ?? 'standard']
+  const common = [
+    '--seed',
+    'demo',
+    '--demo-password',
+    DEMO_PASSWORD,
+    '--db',
+    join(dir, 'service.db'),
+    '--auth-errors',
+    options.authErrors ?? 'standard',
+  ]
   const started = await spawnService(['--port', '0', ...common])
   let child = started.child
   const origin = started.origin
@@ -76,7 +91,10 @@ export async function startService(options: { authErrors?: 'standard' | 'first-d
 async function call(baseUrl: string, method: string, path: string, bearer: string | null, body?: unknown) {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    headers: {
+      ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
     ...(body ? { body: JSON.stringify(body) } : {}),
   })
   const text = await response.text()
@@ -84,15 +102,32 @@ async function call(baseUrl: string, method: string, path: string, bearer: strin
 }
 
 /** A session for a demo user, straight from the service. */
-export async function signInOverHttp(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
-  const { status, body } = await call(baseUrl, 'POST', '/auth/token', null, { grant_type: 'client_credentials', email, password })
+export async function signInOverHttp(
+  baseUrl: string,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<string> {
+  const { status, body } = await call(baseUrl, 'POST', '/auth/token', null, {
+    grant_type: 'client_credentials',
+    email,
+    password,
+  })
   if (status !== 200) throw new Error(`sign-in as ${email} failed: ${status} ${JSON.stringify(body)}`)
   return body.access_token as string
 }
 
 /** Makes (or remakes) the user's token over HTTP, as First Due's web UI would; returns the secret. */
-export async function tokenOverHttp(baseUrl: string, session: string, mode: 'generate' | 'regenerate'): Promise<string> {
-  const { status, body } = await call(baseUrl, 'POST', mode === 'generate' ? '/user-token' : '/user-token/regenerate', session)
+export async function tokenOverHttp(
+  baseUrl: string,
+  session: string,
+  mode: 'generate' | 'regenerate',
+): Promise<string> {
+  const { status, body } = await call(
+    baseUrl,
+    'POST',
+    mode === 'generate' ? '/user-token' : '/user-token/regenerate',
+    session,
+  )
   if (status !== 201) throw new Error(`${mode} failed: ${status} ${JSON.stringify(body)}`)
   return body.token as string
 }

@@ -16,16 +16,30 @@ export async function testToken(page: Page, endpoint?: string): Promise<string> 
   const before = (await result.count()) ? await result.getAttribute('data-at') : null
   await card.getByRole('button', { name: 'Test token' }).click()
   // Each result carries its own time: wait for a new one (a repeated test may give the very same words).
-  await expect.poll(async () => ((await result.count()) ? await result.getAttribute('data-at') : null), { timeout: 30_000 }).not.toBe(before)
+  await expect
+    .poll(async () => ((await result.count()) ? await result.getAttribute('data-at') : null), {
+      timeout: 30_000,
+    })
+    .not.toBe(before)
   return (await result.textContent()) ?? ''
 }
 
 /** Adds an instance through the sidebar's Add instance form; a First Due tenant also takes its token. */
 export async function addInstance(
   page: Page,
-  fields: { name: string; kind: 'token-service' | 'first-due'; baseUrl: string; environment?: string; token?: string; expiry?: string },
+  fields: {
+    name: string
+    kind: 'token-service' | 'first-due'
+    baseUrl: string
+    environment?: string
+    token?: string
+    expiry?: string
+  },
 ) {
-  await page.getByRole('navigation', { name: 'Instances' }).getByRole('button', { name: 'Add instance' }).click()
+  await page
+    .getByRole('navigation', { name: 'Instances' })
+    .getByRole('button', { name: 'Add instance' })
+    .click()
   const dialog = page.getByRole('dialog', { name: 'Add instance' })
   await dialog.getByLabel('Name').fill(fields.name)
   await dialog.getByLabel('Kind').selectOption(fields.kind)
@@ -35,10 +49,12 @@ export async function addInstance(
   if (fields.expiry !== undefined) await dialog.getByLabel('Expiration date').fill(fields.expiry)
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog).toBeHidden({ timeout: 30_000 })
-  await expect(page.getByRole('navigation', { name: 'Instances' }).getByRole('button', { name: new RegExp(fields.name) }).first()).toHaveAttribute(
-    'aria-current',
-    'true',
-  )
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Instances' })
+      .getByRole('button', { name: new RegExp(fields.name) })
+      .first(),
+  ).toHaveAttribute('aria-current', 'true')
 }
 
 /** Signs in through the sign-in form of the active instance. */

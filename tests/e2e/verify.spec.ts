@@ -15,7 +15,9 @@ test('permission review before the first token; fire-incidents → Permission de
   await expect(card.getByText('No token', { exact: true })).toBeVisible()
   // Before a token exists the review is shown: the API user's role lacks fire_incidents.read.
   const review = card.getByRole('table', { name: 'Permission review' })
-  await expect(review.getByRole('row', { name: 'GET /fd-api/v1/fire-incidents' })).toContainText('fire_incidents.readNo')
+  await expect(review.getByRole('row', { name: 'GET /fd-api/v1/fire-incidents' })).toContainText(
+    'fire_incidents.readNo',
+  )
   await expect(review.getByRole('row', { name: 'GET /fd-api/v1/stations' })).toContainText('stations.readYes')
   await expect(review.getByRole('row')).toHaveCount(5) // header + the four catalog endpoints
 
@@ -42,12 +44,16 @@ test('permission review before the first token; fire-incidents → Permission de
 
   const ok = await testToken(page, 'GET /fd-api/v1/stations')
   await expect(card.getByRole('status').filter({ hasText: /^OK/ })).toBeVisible()
-  expect((await card.locator('p[role="status"].verification').textContent()) ?? ok).toMatch(/^OK: 6 records returned/)
+  expect((await card.locator('p[role="status"].verification').textContent()) ?? ok).toMatch(
+    /^OK: 6 records returned/,
+  )
   // The card's "Last verified" takes the latest result.
   await expect(card.locator('.details')).toContainText(/Last verified.*OK: 6 records/)
 })
 
-test('a token past its expiry (the preview restarted a year and more later) → Expired', async ({ browser }) => {
+test('a token past its expiry (the preview restarted a year and more later) → Expired', async ({
+  browser,
+}) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'token-desk-e2e-expired-'))
   try {
     const first = await startPreview({ dataDir, now: '2026-01-10T10:00:00Z' })
@@ -65,7 +71,10 @@ test('a token past its expiry (the preview restarted a year and more later) → 
       const page = await browser.newPage()
       await page.goto(later.url)
       // The 14-day session ran out long ago: sign in again as the demo API user.
-      await page.getByRole('group', { name: 'Sign in as demo user' }).getByRole('button', { name: 'API user' }).click()
+      await page
+        .getByRole('group', { name: 'Sign in as demo user' })
+        .getByRole('button', { name: 'API user' })
+        .click()
       const result = await testToken(page, 'GET /fd-api/v1/stations')
       expect(result).toMatch(/^Expired/)
       await page.close()
@@ -77,7 +86,9 @@ test('a token past its expiry (the preview restarted a year and more later) → 
   }
 })
 
-test('a token regenerated out of band → Invalid or revoked; the service stopped → Network error', async ({ app: page }) => {
+test('a token regenerated out of band → Invalid or revoked; the service stopped → Network error', async ({
+  app: page,
+}) => {
   const service = await startService()
   try {
     await addInstance(page, { name: 'County service', kind: 'token-service', baseUrl: service.baseUrl })

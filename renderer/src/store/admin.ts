@@ -70,7 +70,11 @@ export const createAdminSlice: SliceCreator<'admin'> = (set, get, deps) => {
 
     async load(instanceId) {
       const switched = admin().instanceId !== instanceId
-      set(switched ? { instanceId, users: [], audit: [], usersStatus: 'loading', auditFilter: noFilter } : { instanceId })
+      set(
+        switched
+          ? { instanceId, users: [], audit: [], usersStatus: 'loading', auditFilter: noFilter }
+          : { instanceId },
+      )
       const [users] = await Promise.all([api.admin.users({ instanceId }), get().admin.loadAudit()])
       if (admin().instanceId !== instanceId) return
       if (!users.ok) {
@@ -125,7 +129,10 @@ export const createAdminSlice: SliceCreator<'admin'> = (set, get, deps) => {
         set({ usersError: result.error })
         return false
       }
-      set((slice) => ({ users: slice.users.map((user) => (user.id === userId ? result.value : user)), usersError: null }))
+      set((slice) => ({
+        users: slice.users.map((user) => (user.id === userId ? result.value : user)),
+        usersError: null,
+      }))
       // Disabling revoked a token: the audit trail and (if it was ours) the token card change with it.
       await Promise.all([get().admin.loadAudit(), get().token.load(instanceId)])
       return true
@@ -204,9 +211,14 @@ export function selectChecklist(state: AppState, instanceId: string): ChecklistV
   const checklist = state.admin.checklists[instanceId]
   if (!checklist) return null
   const list = state.integrations.list
-  if (lastChecklist && lastChecklist.checklist === checklist && lastChecklist.list === list) return lastChecklist.out
+  if (lastChecklist && lastChecklist.checklist === checklist && lastChecklist.list === list)
+    return lastChecklist.out
   const items = checklist.integrationIds.flatMap((id) => list.filter((item) => item.id === id))
-  const out = { reason: checklist.reason, items, remaining: items.filter((item) => item.status === 'needs-update').length }
+  const out = {
+    reason: checklist.reason,
+    items,
+    remaining: items.filter((item) => item.status === 'needs-update').length,
+  }
   lastChecklist = { checklist, list, out }
   return out
 }

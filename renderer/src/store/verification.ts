@@ -16,7 +16,13 @@ export type FirstDueFlow = {
   compromiseReason: string | null
 }
 
-export type NewTenant = { name: string; baseUrl: string; environment: Instance['environment']; token: string; expiresAt: string }
+export type NewTenant = {
+  name: string
+  baseUrl: string
+  environment: Instance['environment']
+  token: string
+  expiresAt: string
+}
 
 export type VerificationSlice = {
   /** The catalog per instance, each endpoint marked with whether the signed-in role may call it. */
@@ -52,7 +58,8 @@ export type VerificationSlice = {
   closeFirstDue(): void
 }
 
-export const endpointLabel = (endpoint: Pick<CatalogEndpoint, 'method' | 'path'>): string => `${endpoint.method} ${endpoint.path}`
+export const endpointLabel = (endpoint: Pick<CatalogEndpoint, 'method' | 'path'>): string =>
+  `${endpoint.method} ${endpoint.path}`
 
 /** The default choice: the first endpoint the role may call, else the first. */
 export const defaultEndpointLabel = (endpoints: readonly CatalogEndpoint[]): string | null => {
@@ -107,7 +114,8 @@ export const createVerificationSlice: SliceCreator<'verification'> = (set, get, 
         const fallback = defaultEndpointLabel(list)
         return {
           endpoints: { ...slice.endpoints, [instanceId]: list },
-          selected: keep || fallback === null ? slice.selected : { ...slice.selected, [instanceId]: fallback },
+          selected:
+            keep || fallback === null ? slice.selected : { ...slice.selected, [instanceId]: fallback },
           endpointsStatus: { ...slice.endpointsStatus, [instanceId]: 'ready' },
           endpointsError: { ...slice.endpointsError, [instanceId]: null },
         }
@@ -173,7 +181,16 @@ export const createVerificationSlice: SliceCreator<'verification'> = (set, get, 
     startFirstDue(instanceId, mode, compromiseReason = null) {
       const instance = get().instances.list.find((item) => item.id === instanceId)
       if (!instance) return
-      set({ firstDue: { instanceId, mode, webUrl: tenantWebUrl(instance.baseUrl), opened: null, compromiseReason }, firstDueError: null })
+      set({
+        firstDue: {
+          instanceId,
+          mode,
+          webUrl: tenantWebUrl(instance.baseUrl),
+          opened: null,
+          compromiseReason,
+        },
+        firstDueError: null,
+      })
     },
 
     async openWebUi() {
@@ -194,7 +211,8 @@ export const createVerificationSlice: SliceCreator<'verification'> = (set, get, 
         set({ firstDueError: get().token.errors[current.instanceId] ?? null })
         return false
       }
-      if (current.compromiseReason !== null) get().admin.startChecklist(current.instanceId, current.compromiseReason)
+      if (current.compromiseReason !== null)
+        get().admin.startChecklist(current.instanceId, current.compromiseReason)
       set({ firstDue: null })
       return true
     },
@@ -206,7 +224,8 @@ export const createVerificationSlice: SliceCreator<'verification'> = (set, get, 
       if (ok) {
         get().ui.notify({
           level: 'warning',
-          message: 'The token was deleted from this computer. It still works until you remove it in First Due too: User menu → USER TOKEN → X.',
+          message:
+            'The token was deleted from this computer. It still works until you remove it in First Due too: User menu → USER TOKEN → X.',
         })
         set({ firstDue: null })
       } else set({ firstDueError: get().token.errors[current.instanceId] ?? null })
@@ -220,5 +239,7 @@ export const createVerificationSlice: SliceCreator<'verification'> = (set, get, 
 }
 
 const noEndpoints: CatalogEndpoint[] = []
-export const selectEndpoints = (state: AppState, instanceId: string): CatalogEndpoint[] => state.verification.endpoints[instanceId] ?? noEndpoints
-export const selectResult = (state: AppState, instanceId: string): Verification | null => state.verification.results[instanceId] ?? null
+export const selectEndpoints = (state: AppState, instanceId: string): CatalogEndpoint[] =>
+  state.verification.endpoints[instanceId] ?? noEndpoints
+export const selectResult = (state: AppState, instanceId: string): Verification | null =>
+  state.verification.results[instanceId] ?? null

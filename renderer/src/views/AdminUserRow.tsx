@@ -2,7 +2,11 @@ import type { AdminUser } from '@shared/contract'
 import { useApp } from '../app-store'
 import { formatDate, formatDateTime } from '../lib/format'
 
-const tokenWords: Record<AdminUser['token']['status'], string> = { active: 'Active', expired: 'Expired', none: 'No token' }
+const tokenWords: Record<AdminUser['token']['status'], string> = {
+  active: 'Active',
+  expired: 'Expired',
+  none: 'No token',
+}
 
 /** One user; API access is a switch for those who may manage users, plain words for everyone else. */
 export function AdminUserRow({ user, canManage }: { user: AdminUser; canManage: boolean }) {

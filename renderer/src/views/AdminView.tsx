@@ -22,7 +22,10 @@ export function AdminView() {
       <h2 id="admin-title">Admin</h2>
       {!instance || !allowed ? (
         <EmptyState title="No administration here">
-          <p>Sign in as a user whose role has the users.read permission object to manage users and read the audit trail.</p>
+          <p>
+            Sign in as a user whose role has the users.read permission object to manage users and read the
+            audit trail.
+          </p>
         </EmptyState>
       ) : (
         <>

@@ -5,7 +5,14 @@ import { EmptyState, Loading } from '../components/States'
 import { formatDateTime } from '../lib/format'
 
 /** Event types the service records (the filter offers these even before one has happened). */
-const auditTypes = ['token.generated', 'token.regenerated', 'token.removed', 'api_access.enabled', 'api_access.disabled', 'auth.failed']
+const auditTypes = [
+  'token.generated',
+  'token.regenerated',
+  'token.removed',
+  'api_access.enabled',
+  'api_access.disabled',
+  'auth.failed',
+]
 
 /** The service's audit trail, newest first, filterable by type and user, exportable as CSV. */
 export function AuditLog() {
@@ -16,12 +23,17 @@ export function AuditLog() {
   const users = useApp((state) => state.admin.users)
   const setFilter = useApp((state) => state.admin.setAuditFilter)
   const exportAudit = useApp((state) => state.admin.exportAudit)
-  const nameOf = (id: string | null) => (id === null ? '—' : (users.find((user) => user.id === id)?.name ?? id))
+  const nameOf = (id: string | null) =>
+    id === null ? '—' : (users.find((user) => user.id === id)?.name ?? id)
   return (
     <section className="card" aria-labelledby="audit-title">
       <h3 id="audit-title">Audit trail</h3>
       <div className="toolbar">
-        <select aria-label="Audit event type" value={filter.type} onChange={(e) => void setFilter({ type: e.target.value })}>
+        <select
+          aria-label="Audit event type"
+          value={filter.type}
+          onChange={(e) => void setFilter({ type: e.target.value })}
+        >
           <option value="">All events</option>
           {auditTypes.map((type) => (
             <option key={type} value={type}>
@@ -29,7 +41,11 @@ export function AuditLog() {
             </option>
           ))}
         </select>
-        <select aria-label="Audit user" value={filter.userId} onChange={(e) => void setFilter({ userId: e.target.value })}>
+        <select
+          aria-label="Audit user"
+          value={filter.userId}
+          onChange={(e) => void setFilter({ userId: e.target.value })}
+        >
           <option value="">All users</option>
           {users.map((user) => (
             <option key={user.id} value={user.id}>
@@ -54,7 +70,9 @@ export function AuditLog() {
               <span className="badge">{event.type}</span>
               <span>
                 by {nameOf(event.actorId)}
-                {event.subjectId !== null && event.subjectId !== event.actorId && <> · for {nameOf(event.subjectId)}</>}
+                {event.subjectId !== null && event.subjectId !== event.actorId && (
+                  <> · for {nameOf(event.subjectId)}</>
+                )}
               </span>
             </li>
           ))}

@@ -14,7 +14,9 @@ export function CompromiseChecklist({ instanceId }: { instanceId: string }) {
     <section className={`banner compromise${done ? ' done' : ''}`} aria-labelledby="compromise-title">
       <h3 id="compromise-title">
         <Icon name={done ? 'check' : 'warning'} /> Compromise response:{' '}
-        {done ? 'every integration has the new token' : `${plural(checklist.remaining, 'integration')} still to update`}
+        {done
+          ? 'every integration has the new token'
+          : `${plural(checklist.remaining, 'integration')} still to update`}
       </h3>
       <p className="muted">The token was regenerated. Reason: {checklist.reason}</p>
       {checklist.items.length === 0 && <p>No integrations in the register used the old token.</p>}

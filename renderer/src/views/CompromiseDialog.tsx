@@ -35,7 +35,14 @@ export function CompromiseDialog({ instanceId }: { instanceId: string }) {
           </p>
           <label className="field">
             <span>Reason</span>
-            <textarea required maxLength={500} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+            <textarea
+              required
+              maxLength={500}
+              rows={3}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              autoFocus
+            />
           </label>
           <p className="muted">The reason goes to the activity log. Never paste the token itself here.</p>
           <ErrorMessage error={error} />

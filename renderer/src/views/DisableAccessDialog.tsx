@@ -7,7 +7,12 @@ export function DisableAccessDialog({ user }: { user: AdminUser }) {
   const cancel = useApp((state) => state.admin.cancelDisable)
   const setApiAccess = useApp((state) => state.admin.setApiAccess)
   return (
-    <ConfirmDialog title={`Disable API access for ${user.name}?`} confirmLabel="Disable" onConfirm={() => setApiAccess(user.id, false)} onClose={cancel}>
+    <ConfirmDialog
+      title={`Disable API access for ${user.name}?`}
+      confirmLabel="Disable"
+      onConfirm={() => setApiAccess(user.id, false)}
+      onClose={cancel}
+    >
       <p>
         {user.token.status === 'none'
           ? `${user.name} holds no token now, and will not be able to generate one until API access is enabled again.`

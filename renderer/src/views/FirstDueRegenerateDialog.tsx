@@ -15,7 +15,10 @@ export function FirstDueRegenerateDialog({ flow }: { flow: FirstDueFlow }) {
   const close = useApp((state) => state.verification.closeFirstDue)
   const compromise = flow.compromiseReason !== null
   return (
-    <Modal title={`${compromise ? 'Replace the compromised token' : 'Regenerate the token'} for ${instance?.name ?? 'this tenant'}`} onClose={close}>
+    <Modal
+      title={`${compromise ? 'Replace the compromised token' : 'Regenerate the token'} for ${instance?.name ?? 'this tenant'}`}
+      onClose={close}
+    >
       <form
         className="stack"
         onSubmit={(event) => {
@@ -31,12 +34,19 @@ export function FirstDueRegenerateDialog({ flow }: { flow: FirstDueFlow }) {
             </button>
             {flow.opened === false && (
               <span className="open-by-hand" role="status">
-                Token Desk could not open it for you. Open this address in your browser: <code>{flow.webUrl}</code>
+                Token Desk could not open it for you. Open this address in your browser:{' '}
+                <code>{flow.webUrl}</code>
               </span>
             )}
           </li>
-          <li>Open your name → USER TOKEN and regenerate the token (the Reverse icon). The old token stops working at once.</li>
-          <li>Paste the new token and the expiration date First Due shows. The integrations using this token are marked as needing it.</li>
+          <li>
+            Open your name → USER TOKEN and regenerate the token (the Reverse icon). The old token stops
+            working at once.
+          </li>
+          <li>
+            Paste the new token and the expiration date First Due shows. The integrations using this token are
+            marked as needing it.
+          </li>
         </ol>
         <FirstDueTokenFields fields={fields} />
         <ErrorMessage error={error} />

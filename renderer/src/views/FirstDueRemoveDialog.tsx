@@ -20,8 +20,8 @@ export function FirstDueRemoveDialog({ flow }: { flow: FirstDueFlow }) {
     >
       <p>Token Desk deletes its copy from the system keychain on this computer.</p>
       <p>
-        <strong>The token keeps working in First Due</strong> until you remove it there too: in First Due’s web UI ({flow.webUrl}) open
-        the User menu → USER TOKEN → X.
+        <strong>The token keeps working in First Due</strong> until you remove it there too: in First Due’s
+        web UI ({flow.webUrl}) open the User menu → USER TOKEN → X.
       </p>
       <ErrorMessage error={error} />
     </ConfirmDialog>

@@ -6,7 +6,14 @@ import { defaultExpiryDate, expiryInstant, type NewTenant } from '../store/verif
 export function useFirstDueToken() {
   const [token, setToken] = useState('')
   const [expiry, setExpiry] = useState(() => defaultExpiryDate(Date.now()))
-  return { token, expiry, setToken, setExpiry, expiresAt: () => expiryInstant(expiry), ready: token.trim().length >= 8 && expiry !== '' }
+  return {
+    token,
+    expiry,
+    setToken,
+    setExpiry,
+    expiresAt: () => expiryInstant(expiry),
+    ready: token.trim().length >= 8 && expiry !== '',
+  }
 }
 
 type Fields = ReturnType<typeof useFirstDueToken>
@@ -28,7 +35,12 @@ export function FirstDueTokenFields({ fields }: { fields: Fields }) {
       </label>
       <label className="field">
         <span>Expiration date</span>
-        <input type="date" required value={fields.expiry} onChange={(e) => fields.setExpiry(e.target.value)} />
+        <input
+          type="date"
+          required
+          value={fields.expiry}
+          onChange={(e) => fields.setExpiry(e.target.value)}
+        />
       </label>
     </>
   )
@@ -47,6 +59,7 @@ export function useTenantPaste() {
     fields,
     error,
     clear,
-    add: (instance: Omit<NewTenant, 'token' | 'expiresAt'>) => addTenant({ ...instance, token: fields.token, expiresAt: fields.expiresAt() }),
+    add: (instance: Omit<NewTenant, 'token' | 'expiresAt'>) =>
+      addTenant({ ...instance, token: fields.token, expiresAt: fields.expiresAt() }),
   }
 }

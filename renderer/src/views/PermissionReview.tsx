@@ -38,15 +38,18 @@ export function PermissionReview({ instanceId }: { instanceId: string }) {
                   <td>
                     <code>{endpoint.requiredPermission}</code>
                   </td>
-                  <td className={`has-${hasIt(endpoint.allowed).toLowerCase()}`}>{hasIt(endpoint.allowed)}</td>
+                  <td className={`has-${hasIt(endpoint.allowed).toLowerCase()}`}>
+                    {hasIt(endpoint.allowed)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           {missing.length > 0 && (
             <p className="muted">
-              A token answers “Permission denied” on {missing.map((endpoint) => endpoint.requiredPermission).join(', ')}: an administrator
-              must add the permission object to your role in First Due.
+              A token answers “Permission denied” on{' '}
+              {missing.map((endpoint) => endpoint.requiredPermission).join(', ')}: an administrator must add
+              the permission object to your role in First Due.
             </p>
           )}
         </>

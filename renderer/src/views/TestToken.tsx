@@ -16,7 +16,11 @@ export function TestToken({ instanceId }: { instanceId: string }) {
       <div className="row">
         <label className="field inline">
           <span>Endpoint</span>
-          <select value={selected} disabled={endpoints.length === 0} onChange={(e) => select(instanceId, e.target.value)}>
+          <select
+            value={selected}
+            disabled={endpoints.length === 0}
+            onChange={(e) => select(instanceId, e.target.value)}
+          >
             {endpoints.map((endpoint) => {
               const label = endpointLabel(endpoint)
               return (

@@ -24,7 +24,12 @@ export function TokenChecks({ instance, view }: { instance: Instance; view: Toke
     <div className="token-checks stack">
       {view.stored && <TestToken instanceId={instance.id} />}
       <div className="row">
-        <button type="button" className="link" aria-expanded={showReview} onClick={() => toggleReview(instance.id)}>
+        <button
+          type="button"
+          className="link"
+          aria-expanded={showReview}
+          onClick={() => toggleReview(instance.id)}
+        >
           {showReview ? 'Hide permission review' : 'Review permissions'}
         </button>
         {!noToken && (

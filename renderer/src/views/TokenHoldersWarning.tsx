@@ -10,8 +10,8 @@ export function TokenHoldersWarning() {
     <div className="message warning" role="alert">
       <Icon name="warning" />
       <p>
-        {holders.length} users hold an active token: {holders.map((user) => user.name).join(', ')}. First Due recommends one designated
-        API user — remove the tokens the others do not need.
+        {holders.length} users hold an active token: {holders.map((user) => user.name).join(', ')}. First Due
+        recommends one designated API user — remove the tokens the others do not need.
       </p>
     </div>
   )

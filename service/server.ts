@@ -27,8 +27,9 @@ export function buildServer(
     frameworkErrors: frameworkErrorsFor(options.authErrors),
     // An unknown user id of any length is 404 not_found, not a router error.
     routerOptions: { maxParamLength: 1000 },
-    // close() must not wait for idle keep-alive connections (clients of an embedded service keep them).
-    forceCloseConnections: true,
+    // close() lets requests in flight finish but does not wait for idle keep-alive connections (clients of
+    // an embedded service keep them open).
+    forceCloseConnections: 'idle',
   }) as unknown as FastifyInstance
   app.decorateRequest('caller', null)
   installErrorHandling(app, options.authErrors)

@@ -29,7 +29,9 @@ function nextLink(
 ): string {
   const query = new URLSearchParams({ page: String(page + 1) })
   if (since !== undefined) query.set('since', since)
-  return `<${request.protocol}://${request.host}${endpoint.path}?${query}>; rel="next"`
+  // Same origin as the request; HTTP/1.0 clients may send no Host, so fall back to the socket's address.
+  const host = request.host || `${request.socket.localAddress}:${request.socket.localPort}`
+  return `<${request.protocol}://${host}${endpoint.path}?${query}>; rel="next"`
 }
 
 /**

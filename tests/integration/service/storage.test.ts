@@ -74,6 +74,24 @@ describe('token service: storage', () => {
     }
   })
 
+  it('writes last_used_at behind the call: on disk within 5 s of the use, while the service runs', async () => {
+    const svc = await startService({ dir: dir.path })
+    try {
+      const token = await svc.generate(await svc.signIn('api'))
+      svc.time.set('2026-03-10T12:34:07.123Z') // an instant nothing else is written at
+      expect((await svc.call('GET', '/stations', { token })).status).toBe(200)
+      // (Not asserted absent right after the call: the 5 s timer may tick in between.)
+      const mark = Buffer.from('2026-03-10T12:34:07.123Z')
+      const deadline = Date.now() + 10_000
+      while (!databaseBytes(dir.path).includes(mark) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+      expect(databaseBytes(dir.path).includes(mark)).toBe(true)
+    } finally {
+      await svc.stop()
+    }
+  })
+
   it('refuses a second service on the same file with a clear error, and allows it once the first closes', async () => {
     const dbPath = join(dir.path, 'owned.db')
     const first = createTokenService({ dbPath, seed: 'demo', demoPassword: DEMO_PASSWORD })

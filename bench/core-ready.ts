@@ -2,10 +2,10 @@
  * Child of bench/core.ts: builds the core over the data folder in argv[2] (settings loaded, sandbox instance,
  * keychain read, embedded service listening), prints one line "ready {phases in ms}" and exits.
  */
+export {}
+
 const booted = performance.now()
-const { createMemoryClipboard } = await import('../electron/main/adapters/node-clipboard')
-const { nodeHttp } = await import('../electron/main/adapters/node-http')
-const { createNodeNotifier } = await import('../electron/main/adapters/node-notifier')
+const { createHeadlessAdapters } = await import('../electron/main/adapters/node-headless')
 const { createCore } = await import('../electron/main/core')
 const imported = performance.now()
 
@@ -14,14 +14,7 @@ if (!dataDir) throw new Error('usage: core-ready <dataDir>')
 const core = await createCore({
   dataDir,
   host: 'preview',
-  adapters: {
-    http: nodeHttp,
-    clipboard: createMemoryClipboard(),
-    shell: { openExternal: async () => {} },
-    notifier: createNodeNotifier(),
-    power: { onResume: () => () => {} },
-    loginItem: { isEnabled: async () => false, setEnabled: async () => {} },
-  },
+  adapters: createHeadlessAdapters().adapters,
 })
 const built = performance.now()
 const [sandbox] = core.context.instances.list()

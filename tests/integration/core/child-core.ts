@@ -3,9 +3,7 @@
  * restart), dispatches the calls given as JSON in argv[2], prints the results as one JSON line, closes.
  * Input: { dataDir, sandboxNow?, calls: [channel, payload][] }.
  */
-import { createMemoryClipboard } from '../../../electron/main/adapters/node-clipboard'
-import { nodeHttp } from '../../../electron/main/adapters/node-http'
-import { createNodeNotifier } from '../../../electron/main/adapters/node-notifier'
+import { createHeadlessAdapters } from '../../../electron/main/adapters/node-headless'
 import { createCore } from '../../../electron/main/core'
 
 type Input = { dataDir: string; sandboxNow?: string; calls: [string, unknown][] }
@@ -16,14 +14,7 @@ const core = await createCore({
   host: 'preview',
   sandboxNow: input.sandboxNow,
   modules: [],
-  adapters: {
-    http: nodeHttp,
-    clipboard: createMemoryClipboard(),
-    shell: { openExternal: async () => {} },
-    notifier: createNodeNotifier(),
-    power: { onResume: () => () => {} },
-    loginItem: { isEnabled: async () => false, setEnabled: async () => {} },
-  },
+  adapters: createHeadlessAdapters().adapters,
 })
 const results: unknown[] = []
 for (const [channel, payload] of input.calls) results.push(await core.dispatch(channel, payload, { host: 'preview' }))

@@ -3,7 +3,7 @@ import { AppFailure, type EventName } from '@shared/contract'
 import { nodeHttp } from '../../../electron/main/adapters/node-http'
 import type { HttpFetch } from '../../../electron/main/adapters/types'
 import { createKeyringSecretStore, secretAccounts, type SecretStore } from '../../../electron/main/services/secret-store'
-import { errorOf, keyringAccounts, removeDir, startCore, tempDir, testAdapters, value, type TestCore } from './helpers'
+import { errorOf, keyringAccounts, removeDir, startSandboxCore, tempDir, testAdapters, value, type TestCore } from './helpers'
 
 const realSecrets = createKeyringSecretStore()
 
@@ -64,11 +64,8 @@ describe('faults: keychain refusals, tokens replaced elsewhere, timeouts, offlin
   let baseUrl = ''
 
   beforeAll(async () => {
-    core = await startCore({ dataDir, secretStore: store, adapters: testAdapters(http).adapters, httpTimeoutMs: 1_500 })
+    ;({ core, sandboxId, baseUrl } = await startSandboxCore({ dataDir, secretStore: store, adapters: testAdapters(http).adapters, httpTimeoutMs: 1_500 }))
     core.onRendererEvent((event) => events.push(event))
-    const [sandbox] = value(await core.call('instances:list'))
-    sandboxId = sandbox!.id
-    baseUrl = sandbox!.baseUrl
   })
   afterAll(async () => {
     await core?.close()

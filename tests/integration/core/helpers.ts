@@ -6,32 +6,18 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { expect } from 'vitest'
 import type { Channel, ChannelResponse, Result } from '@shared/contract'
-import { createMemoryClipboard } from '../../../electron/main/adapters/node-clipboard'
-import { nodeHttp } from '../../../electron/main/adapters/node-http'
-import { createNodeNotifier } from '../../../electron/main/adapters/node-notifier'
-import type { Adapters, HttpFetch } from '../../../electron/main/adapters/types'
+import { createHeadlessAdapters } from '../../../electron/main/adapters/node-headless'
+import type { HttpFetch } from '../../../electron/main/adapters/types'
 import { createCore, type Core, type CoreOptions } from '../../../electron/main/core'
 
 export const tempDir = (prefix = 'token-desk-core-') => mkdtempSync(join(tmpdir(), prefix))
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true })
 
-/** Node adapters for the core: real HTTP, a process-local clipboard, a shell that records what it opened. */
-export function testAdapters(http: HttpFetch = nodeHttp) {
-  const opened: string[] = []
-  const clipboard = createMemoryClipboard()
-  let loginItem = false
-  const adapters: Adapters = {
-    http,
-    clipboard,
-    shell: { openExternal: async (url) => void opened.push(url) },
-    notifier: createNodeNotifier(),
-    power: { onResume: () => () => {} },
-    loginItem: { isEnabled: async () => loginItem, setEnabled: async (enabled) => void (loginItem = enabled) },
-  }
-  return { adapters, clipboard, opened }
-}
+/** Headless adapters over real HTTP (or a fault-injecting fetch). */
+export const testAdapters = (http?: HttpFetch) => createHeadlessAdapters(http ? { http } : {})
 
 export type TestCore = Core & { call<C extends Channel>(channel: C, payload?: unknown): Promise<Result<ChannelResponse<C>>> }
+export type SandboxCore = { core: TestCore; sandboxId: string; baseUrl: string }
 
 /** A core over a temp data folder with the real embedded service and the real keyring. */
 export async function startCore(options: Partial<CoreOptions> & { dataDir: string }): Promise<TestCore> {
@@ -39,6 +25,14 @@ export async function startCore(options: Partial<CoreOptions> & { dataDir: strin
   const call = <C extends Channel>(channel: C, payload: unknown = {}) =>
     core.dispatch(channel, payload, { host: 'preview' }) as Promise<Result<ChannelResponse<C>>>
   return Object.assign(core, { call })
+}
+
+/** A core on a fresh (first-run) data folder, with its sandbox instance's id and address. */
+export async function startSandboxCore(options: Partial<CoreOptions> & { dataDir: string }): Promise<SandboxCore> {
+  const core = await startCore(options)
+  const sandbox = value(await core.call('instances:list')).find((instance) => instance.isSandbox)
+  if (!sandbox) expect.fail('the first run created no sandbox')
+  return { core, sandboxId: sandbox.id, baseUrl: sandbox.baseUrl }
 }
 
 /** The value of an ok result (fails the test with the error otherwise). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChannelResponse, Instance, Result, SessionView, TokenView } from '@shared/contract'
 import { createKeyringSecretStore, secretAccounts } from '../../../electron/main/services/secret-store'
-import { errorOf, keyringAccounts, removeDir, runChildCore, startCore, tempDir, value, type TestCore } from './helpers'
+import { errorOf, keyringAccounts, removeDir, runChildCore, startSandboxCore, tempDir, value, type TestCore } from './helpers'
 
 const secrets = createKeyringSecretStore()
 const sessionTokenOf = async (instanceId: string) => {
@@ -17,10 +17,7 @@ describe('sessions', () => {
   let baseUrl = ''
 
   beforeAll(async () => {
-    core = await startCore({ dataDir })
-    const [sandbox] = value(await core.call('instances:list'))
-    sandboxId = sandbox!.id
-    baseUrl = sandbox!.baseUrl
+    ;({ core, sandboxId, baseUrl } = await startSandboxCore({ dataDir }))
   })
   afterAll(async () => {
     await core?.close()

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { autostartDesktopEntry } from '../services/login-item'
 import type { LoginItemAdapter } from './types'
@@ -39,8 +39,10 @@ export function createXdgAutostart(options: XdgAutostartOptions): LoginItemAdapt
       }
       await mkdir(dir, { recursive: true })
       const entry = autostartDesktopEntry({ name: options.name, exec: options.exec, icon: options.icon, comment: 'Renewal reminders for First Due API tokens' })
-      await writeFile(path, entry, { mode: 0o644 })
-      await chmod(path, 0o644)
+      // Written aside and renamed, so a session starting meanwhile never reads half a file.
+      const partial = `${path}.${process.pid}.tmp`
+      await writeFile(partial, entry, { mode: 0o644 })
+      await rename(partial, path)
     },
   }
 }

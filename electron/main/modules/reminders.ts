@@ -52,6 +52,11 @@ export const remindersModule: CoreModule = (context) => {
     onChecked: () => tray.refresh(),
   })
   const subscriptions: (() => void)[] = []
+  // One login-item change at a time, in order: quick toggles must end in the last state asked for.
+  let loginItemChanges: Promise<unknown> = Promise.resolve()
+  const applyLoginItem = (enabled: boolean) => {
+    loginItemChanges = loginItemChanges.then(() => applyStartAtLogin(adapters.loginItem, enabled, log))
+  }
 
   const controller: RemindersController = {
     trayState: () => tray.current(),
@@ -103,13 +108,13 @@ export const remindersModule: CoreModule = (context) => {
         bus.on('token-changed', ({ instanceId }) => void state.bumpSequence(instanceId)),
         bus.on('instance-changed', () => void tray.refresh()),
         bus.on('settings-changed', ({ settings, changed }) => {
-          if (changed.includes('startAtLogin')) void applyStartAtLogin(adapters.loginItem, settings.startAtLogin, log)
+          if (changed.includes('startAtLogin')) applyLoginItem(settings.startAtLogin)
           tray.refresh()
         }),
         adapters.power.onResume(() => scheduler.checkAll()),
       )
       scheduler.start()
-      void applyStartAtLogin(adapters.loginItem, context.settings.get().startAtLogin, log)
+      applyLoginItem(context.settings.get().startAtLogin)
     },
     close() {
       for (const unsubscribe of subscriptions.splice(0)) unsubscribe()

@@ -1,8 +1,8 @@
 import { scheduleJob } from 'node-schedule'
 
-/** Runs a callback at a wall-clock instant; returns a cancel function. */
+/** Runs a callback at a wall-clock instant; returns a cancel function, or null when the instant is already past. */
 export interface JobTimer {
-  at(when: Date, run: () => void): () => void
+  at(when: Date, run: () => void): (() => void) | null
 }
 
 /**
@@ -13,8 +13,6 @@ export interface JobTimer {
 export const nodeScheduleTimer: JobTimer = {
   at(when, run) {
     const job = scheduleJob(when, run)
-    return () => {
-      job?.cancel()
-    }
+    return job && (() => void job.cancel())
   },
 }

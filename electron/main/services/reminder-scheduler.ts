@@ -24,18 +24,25 @@ export type ReminderSchedulerOptions = {
 export type ScheduledReminder = { instanceId: string } & PlannedReminder
 export type FiredReminder = ScheduledReminder & { title: string; body: string }
 
-type InstanceJobs = { signature: string; reminders: PlannedReminder[]; cancels: (() => void)[] }
+/** A token's plan, kept while its identity, expiry and the offsets stay the same (re-checks are then cheap). */
+type CachedPlan = { signature: string; plan: PlannedReminder[] }
 
 /** Local midnight plus a minute after `now`: when the daily re-check runs (the tray's day count changes then). */
 const nextDailyCheck = (now: Date) => new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 1)
 
 /**
- * Renewal reminders. node-schedule jobs only wake the scheduler up: every decision is made by `check`, which
+ * Renewal reminders. The agenda holds one job per instance and offset plus one at each expiry; node-schedule
+ * is armed for the earliest of them only (a node-schedule one-off job costs ~0.1–0.4 ms to create and as much
+ * to cancel — cron-parser first tries to parse every Date, and its global list is insertion-sorted — so 40,000
+ * real jobs would take seconds). Jobs only wake the scheduler up: every decision is made by `check`, which
  * compares the injected clock with the plan and the persisted fired keys. So start-up catch-up, the daily
  * re-check and the wake-from-sleep re-check all fire what fell due — the most recent reminder only, once.
  */
 export class ReminderScheduler {
-  private readonly jobs = new Map<string, InstanceJobs>()
+  /** Instance → its pending reminders, soonest first. */
+  private readonly jobs = new Map<string, PlannedReminder[]>()
+  private readonly plans = new Map<string, CachedPlan>()
+  private armed: { at: number; cancel: () => void } | null = null
   private readonly timer: JobTimer
   private readonly subscriptions: (() => void)[] = []
   private cancelDaily: () => void = () => {}
@@ -60,6 +67,12 @@ export class ReminderScheduler {
       }),
     )
     const fired = this.checkAll()
+    // Forget fired keys of instances removed, or tokens replaced, while the app was closed.
+    this.options.state.prune((instanceId) => {
+      if (!this.options.instances.get(instanceId)) return null
+      const token = this.options.tokens.get(instanceId)
+      return isRemindable(token) ? identityPrefix(token) : undefined
+    })
     this.scheduleDailyCheck()
     return fired
   }
@@ -67,8 +80,10 @@ export class ReminderScheduler {
   close(): void {
     this.started = false
     for (const unsubscribe of this.subscriptions.splice(0)) unsubscribe()
-    for (const jobs of this.jobs.values()) for (const cancel of jobs.cancels) cancel()
     this.jobs.clear()
+    this.plans.clear()
+    this.armed?.cancel()
+    this.armed = null
     this.cancelDaily()
   }
 
@@ -82,11 +97,7 @@ export class ReminderScheduler {
     const current = new Set(tokens.map((token) => token.instanceId))
     for (const instanceId of this.jobs.keys()) if (!current.has(instanceId)) this.cancelInstance(instanceId)
     const fired = this.check(tokens, options.silent ?? false)
-    this.options.state.prune((instanceId) => {
-      if (!this.options.instances.get(instanceId)) return null
-      const token = this.options.tokens.get(instanceId)
-      return isRemindable(token) ? identityPrefix(token) : undefined
-    })
+    this.arm()
     this.options.onChecked?.()
     return fired
   }
@@ -101,6 +112,7 @@ export class ReminderScheduler {
     }
     const fired = this.check(tokens, false)
     for (const token of tokens) this.options.state.prune((instanceId) => (instanceId === token.instanceId ? identityPrefix(token) : undefined))
+    this.arm()
     this.options.onChecked?.()
     return fired
   }
@@ -108,13 +120,14 @@ export class ReminderScheduler {
   /** Every pending job, soonest first. */
   scheduled(): ScheduledReminder[] {
     const all: ScheduledReminder[] = []
-    for (const [instanceId, jobs] of this.jobs) for (const reminder of jobs.reminders) all.push({ instanceId, ...reminder })
+    for (const [instanceId, reminders] of this.jobs) for (const reminder of reminders) all.push({ instanceId, ...reminder })
     return all.sort((a, b) => a.at.getTime() - b.at.getTime())
   }
 
   private forgetInstance(instanceId: string): void {
     this.cancelInstance(instanceId)
     this.options.state.prune((id) => (id === instanceId ? null : undefined))
+    this.arm()
     this.options.onChecked?.()
   }
 
@@ -125,14 +138,18 @@ export class ReminderScheduler {
     const toFire: FiredReminder[] = []
     const firedKeys: string[] = []
     for (const token of tokens) {
-      const plan = planReminders(token, offsets)
-      const due = plan.filter((reminder) => reminder.at.getTime() <= now.getTime() && !state.isFired(reminder.key))
-      const latest = due.at(-1)
-      if (latest) {
-        firedKeys.push(...due.map((reminder) => reminder.key))
-        toFire.push({ instanceId: token.instanceId, ...latest, ...this.message(token, latest, now) })
+      let latest: PlannedReminder | undefined
+      const upcoming: PlannedReminder[] = []
+      for (const reminder of this.planFor(token, offsets)) {
+        if (state.isFired(reminder.key)) continue
+        if (reminder.at.getTime() > now.getTime()) {
+          upcoming.push(reminder)
+        } else {
+          firedKeys.push(reminder.key)
+          latest = reminder
+        }
       }
-      const upcoming = plan.filter((reminder) => reminder.at.getTime() > now.getTime() && !state.isFired(reminder.key))
+      if (latest) toFire.push({ instanceId: token.instanceId, ...latest, ...this.message(token, latest, now) })
       this.schedule(token.instanceId, upcoming)
     }
     // Recorded before anything is shown: a crash mid-way may lose a notification but never repeats one.
@@ -164,27 +181,53 @@ export class ReminderScheduler {
     }
   }
 
-  /** Replaces an instance's jobs, unless the same instants are already scheduled. */
+  private planFor(token: RemindableToken, offsets: readonly number[]): PlannedReminder[] {
+    const signature = `${identityPrefix(token)}${token.expiresAt}|${offsets.join(',')}`
+    const cached = this.plans.get(token.instanceId)
+    if (cached?.signature === signature) return cached.plan
+    const plan = planReminders(token, offsets)
+    this.plans.set(token.instanceId, { signature, plan })
+    return plan
+  }
+
   private schedule(instanceId: string, reminders: PlannedReminder[]): void {
-    const signature = reminders.map((reminder) => `${reminder.key}@${reminder.at.getTime()}`).join(',')
-    if (this.jobs.get(instanceId)?.signature === signature) return
-    this.cancelInstance(instanceId)
-    if (reminders.length === 0) return
-    const cancels = reminders.map((reminder) => this.timer.at(reminder.at, () => this.checkInstances([instanceId])))
-    this.jobs.set(instanceId, { signature, reminders, cancels })
+    if (reminders.length === 0) this.jobs.delete(instanceId)
+    else this.jobs.set(instanceId, reminders)
   }
 
   private cancelInstance(instanceId: string): void {
-    const jobs = this.jobs.get(instanceId)
-    if (!jobs) return
-    for (const cancel of jobs.cancels) cancel()
     this.jobs.delete(instanceId)
+    this.plans.delete(instanceId)
+  }
+
+  /** Points the one node-schedule job at the earliest pending reminder. */
+  private arm(): void {
+    let earliest = Infinity
+    for (const reminders of this.jobs.values()) earliest = Math.min(earliest, reminders[0]?.at.getTime() ?? Infinity)
+    if (this.armed?.at === earliest) return
+    this.armed?.cancel()
+    this.armed = null
+    if (!this.started || earliest === Infinity) return
+    const cancel = this.timer.at(new Date(earliest), () => {
+      this.armed = null
+      this.wake()
+    })
+    // Refused (already past by the system clock): stay unarmed so the next check tries again.
+    this.armed = cancel && { at: earliest, cancel }
+  }
+
+  /** The armed job ran: check the instances whose earliest reminder is due (this re-arms for the next one). */
+  private wake(): void {
+    const now = this.options.now().getTime()
+    const due = [...this.jobs].filter(([, reminders]) => (reminders[0]?.at.getTime() ?? Infinity) <= now).map(([instanceId]) => instanceId)
+    this.checkInstances(due)
   }
 
   private scheduleDailyCheck(): void {
-    this.cancelDaily = this.timer.at(nextDailyCheck(this.options.now()), () => {
-      this.checkAll()
-      if (this.started) this.scheduleDailyCheck()
-    })
+    this.cancelDaily =
+      this.timer.at(nextDailyCheck(this.options.now()), () => {
+        this.checkAll()
+        if (this.started) this.scheduleDailyCheck()
+      }) ?? (() => {})
   }
 }

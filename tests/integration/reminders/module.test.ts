@@ -146,12 +146,15 @@ describe('reminders module', () => {
     const desktopFile = join(app.configHome, 'autostart', 'token-desk.desktop')
     world.presetSettings({ startAtLogin: true })
     await app.module.start?.()
-    await vi.waitFor(() => expect(existsSync(desktopFile)).toBe(true))
-    expect(readFileSync(desktopFile, 'utf8')).toContain('Exec="/opt/Token Desk/token-desk"')
+    await vi.waitFor(() => expect(existsSync(desktopFile) && readFileSync(desktopFile, 'utf8')).toContain('Exec="/opt/Token Desk/token-desk"'))
     world.changeSettings({ startAtLogin: false })
     await vi.waitFor(() => expect(existsSync(desktopFile)).toBe(false))
+    // Quick toggles end in the last state asked for.
     world.changeSettings({ startAtLogin: true })
-    await vi.waitFor(() => expect(existsSync(desktopFile)).toBe(true))
+    world.changeSettings({ startAtLogin: false })
+    world.changeSettings({ startAtLogin: true })
+    await vi.waitFor(async () => expect(await app.loginItem.isEnabled()).toBe(true))
+    await new Promise((resolve) => setTimeout(resolve, 50))
     expect(await app.loginItem.isEnabled()).toBe(true)
   })
 

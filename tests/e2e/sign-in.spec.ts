@@ -17,7 +17,7 @@ test('sign-in failure, the lock with its wait time, and sign in as demo user', a
   await expect(form.getByRole('alert')).toHaveText('That email and password do not match. Check them and try again.')
 
   for (let attempt = 0; attempt < 5; attempt++) await form.getByRole('button', { name: 'Sign in' }).click()
-  await expect(form.getByRole('alert')).toContainText(/Sign-in is locked — try again in \d+ seconds?\./)
+  await expect(form.getByRole('alert')).toContainText(/Sign-in is locked — try again in \d+ (seconds?|minutes?)\./)
 
   await form.getByRole('group', { name: 'Sign in as demo user' }).getByRole('button', { name: 'Administrator' }).click()
   await expect(page.getByText(/Signed in as .*\(admin@demo\.test\)/)).toBeVisible()

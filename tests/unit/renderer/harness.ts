@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, expect } from 'vitest'
 import { buildTokenDeskApi, type ExportFile, type TokenDeskApi } from '@shared/contract'
 import type { StoreApi } from 'zustand/vanilla'
 import { createCore, type Core } from '../../../electron/main/core'
@@ -87,4 +88,22 @@ export async function eventually(check: () => boolean, timeoutMs = 10_000): Prom
     if (Date.now() - started > timeoutMs) throw new Error('condition not met in time')
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
+}
+
+/**
+ * Registers beforeEach / afterEach that give each test a started store (ui.start() done) over a fresh core,
+ * and returns accessors for it: the harness and the active (sandbox) instance's id.
+ */
+export function useStartedHarness(options: { sandboxNow?: string } = {}): { h: () => Harness; id: () => string } {
+  let harness: Harness | null = null
+  beforeEach(async () => {
+    harness = await startHarness(options)
+    await harness.state().ui.start()
+  })
+  afterEach(async () => {
+    await harness?.close()
+    harness = null
+  })
+  const h = () => harness ?? expect.fail('no harness outside a test')
+  return { h, id: () => h().state().instances.activeId! }
 }

@@ -1,18 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { selectVisibleActivity } from '../../../renderer/src/store/activity'
 import { selectDependents, selectVisibleIntegrations } from '../../../renderer/src/store/integrations'
-import { eventually, startHarness, type Harness } from './harness'
+import { eventually, useStartedHarness, type Harness } from './harness'
 
 describe('store over the real core: integrations, settings, activity', () => {
+  const started = useStartedHarness()
   let h: Harness
   let id: string
-  beforeEach(async () => {
-    h = await startHarness()
-    await h.state().ui.start()
-    id = h.state().instances.activeId!
-  })
-  afterEach(async () => {
-    await h.close()
+  beforeEach(() => {
+    h = started.h()
+    id = started.id()
   })
 
   it('adds, edits, filters and deletes integrations', async () => {

@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { describeError } from '../../../renderer/src/store/errors'
 import { selectActiveInstance } from '../../../renderer/src/store/instances'
 import { selectNeedsUpdate } from '../../../renderer/src/store/integrations'
 import { selectNeedsSignIn } from '../../../renderer/src/store/session'
 import { selectCopySecondsLeft, selectTokenView } from '../../../renderer/src/store/token'
-import { eventually, startHarness, type Harness } from './harness'
+import { eventually, useStartedHarness, type Harness } from './harness'
 
 describe('store over the real core: instances, session and token', () => {
+  const started = useStartedHarness()
   let h: Harness
-  beforeEach(async () => {
-    h = await startHarness()
-    await h.state().ui.start()
-  })
-  afterEach(async () => {
-    await h.close()
+  beforeEach(() => {
+    h = started.h()
   })
 
   it('starts on the sandbox, signed in as the API user, with no token', () => {
@@ -109,7 +106,7 @@ describe('store over the real core: instances, session and token', () => {
     expect(await h.state().session.signIn(id, 'crew@demo.test', 'nope')).toBe(false)
     const error = h.state().session.errors[id]!
     expect(error.code).toBe('rate_limited')
-    expect(describeError(error)).toMatch(/Sign-in is locked — try again in \d+ seconds?\./)
+    expect(describeError(error)).toMatch(/Sign-in is locked — try again in \d+ (seconds?|minutes?)\./)
   })
 
   it('adds, edits and removes an instance, switching away from a removed active one', async () => {

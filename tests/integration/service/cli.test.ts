@@ -112,6 +112,12 @@ describe('token service CLI', () => {
     const base = `${(await waitForLine(started, /^listening on /)).slice('listening on '.length)}/fd-api/v1`
     const reply = await call(base, 'GET', '/me')
     expect([reply.status, reply.json]).toEqual([403, { message: 'Forbidden' }])
+    // Wrong credentials are an authentication failure too; bad input keeps its own answer.
+    const signIn = await call(base, 'POST', '/auth/token', {
+      body: { grant_type: 'client_credentials', email: DEMO_EMAILS.api, password: 'wrong' },
+    })
+    expect([signIn.status, signIn.json]).toEqual([403, { message: 'Forbidden' }])
+    expect((await call(base, 'POST', '/auth/token', { rawBody: '{' })).json.code).toBe('invalid_request')
     started.child.kill('SIGINT')
     expect(await started.exit).toBe(0)
 

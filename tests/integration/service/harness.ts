@@ -1,6 +1,6 @@
 // Shared set-up for the token-service tests: a real service on 127.0.0.1 port 0, a real SQLite file in a
 // temp folder, a clock the test moves by hand, and a small HTTP helper.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTokenService, type TokenService, type TokenServiceOptions } from '../../../service/app'
@@ -83,6 +83,23 @@ export interface Running {
   stop(): Promise<void>
 }
 
+/**
+ * A database seeded once per test process and copied for each fresh service: seeding hashes three demo
+ * passwords with scrypt, which would otherwise dominate the suite's CPU time.
+ */
+let seededTemplate: string | null = null
+async function seededCopy(target: string): Promise<void> {
+  if (!seededTemplate) {
+    const dir = tempDir()
+    process.on('exit', () => dir.remove())
+    const path = join(dir.path, 'seeded.db')
+    const seeding = createTokenService({ dbPath: path, seed: 'demo', demoPassword: DEMO_PASSWORD, now: '2026-03-10T12:00:00.000Z' })
+    await seeding.close()
+    seededTemplate = path
+  }
+  copyFileSync(seededTemplate, target)
+}
+
 /** Starts a seeded service on a fresh (or given) database file; `stop` closes it and removes the folder. */
 export async function startService(
   options: Partial<TokenServiceOptions> & { start?: string; dir?: string } = {},
@@ -90,8 +107,12 @@ export async function startService(
   const dir = options.dir ? null : tempDir()
   const dbPath = options.dbPath ?? join(options.dir ?? (dir as { path: string }).path, 'tokens.db')
   const time = manualClock(options.start ?? '2026-03-10T12:00:00.000Z')
+  // A fresh file with the default demo seed starts as a copy of the seeded template (same data, same password).
+  const fresh = dir !== null && options.dbPath === undefined
+  const copyTemplate = fresh && options.seed === undefined && options.demoPassword === undefined
+  if (copyTemplate) await seededCopy(dbPath)
   const service = createTokenService({
-    seed: 'demo',
+    seed: copyTemplate ? null : 'demo',
     demoPassword: DEMO_PASSWORD,
     clock: time.clock,
     ...options,

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs'
+import { scheduledJobs } from 'node-schedule'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DAY, reminderWorld, useTimeZone, type ReminderWorld } from './fixture'
 
@@ -188,5 +189,21 @@ describe('reminder scheduler', () => {
       ['North County: API token expires in 90 days (2028-01-15)', '1 integration depends on it. Open Token Desk to renew it.'],
       ['Demo Fire Rescue: API token expires in 90 days (2028-03-01)', 'No integrations are registered for it. Open Token Desk to renew it.'],
     ])
+  })
+
+  it('keeps one node-schedule job armed for the earliest reminder (plus the daily re-check), however many tokens', () => {
+    for (let index = 2; index <= 50; index++) {
+      world.instances.add(`inst-${index}`, `Department ${index}`)
+      world.tokens.set(`inst-${index}`, { createdAt, expiresAt: new Date(Date.parse(expiresAt) + index * DAY).toISOString(), hint: 'Aa00' })
+    }
+    const scheduler = world.scheduler()
+    scheduler.start()
+    expect(scheduler.scheduled()).toHaveLength(200)
+    expect(Object.keys(scheduledJobs)).toHaveLength(2)
+    const nextInvocations = Object.values(scheduledJobs).map((job) => job.nextInvocation().toISOString()).sort()
+    // The daily re-check runs at 00:01 Berlin time (23:01 UTC in winter).
+    expect(nextInvocations).toEqual(['2027-03-01T23:01:00.000Z', at90])
+    scheduler.close()
+    expect(Object.keys(scheduledJobs)).toHaveLength(0)
   })
 })

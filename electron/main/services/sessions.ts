@@ -104,7 +104,13 @@ export function createSessionsService(options: SessionsServiceOptions): Sessions
       const session = await client.signIn(instance.baseUrl, email, password)
       const user = await client.me(instance.baseUrl, session.accessToken)
       const previous = await readStored(instanceId)
-      await secrets.set(secretAccounts.session(instanceId), JSON.stringify({ token: session.accessToken, expiresAt: session.expiresAt, email: user.email }))
+      try {
+        await secrets.set(secretAccounts.session(instanceId), JSON.stringify({ token: session.accessToken, expiresAt: session.expiresAt, email: user.email }))
+      } catch (error) {
+        // A session nobody can keep must not stay valid on the service for 14 days.
+        await client.signOut(instance.baseUrl, session.accessToken).catch(() => undefined)
+        throw error
+      }
       // The replaced session would stay valid on the service for 14 days: end it (best effort).
       if (previous) await client.signOut(instance.baseUrl, previous.token).catch(() => undefined)
       users.set(instanceId, user)

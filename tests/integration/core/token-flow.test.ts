@@ -109,7 +109,7 @@ describe('the token, start to finish, through the handler table', () => {
     const [info, list, session, status] = runChildCore({
       dataDir,
       calls: [['app:info', {}], ['instances:list', {}], ['session:get', { instanceId: sandboxId }], ['token:status', { instanceId: sandboxId }]],
-    }).map((result) => value(result as Result<never>)) as [ChannelResponse<'app:info'>, Instance[], SessionView, TokenView]
+    }).map((result) => value(result as Result<never>)) as unknown as [ChannelResponse<'app:info'>, Instance[], SessionView, TokenView]
     expect(info.notices).toEqual([])
     expect(list.map((instance) => instance.id)).toEqual([sandboxId])
     expect(session).toMatchObject({ state: 'signed-in', user: { email: 'api@demo.test' } })

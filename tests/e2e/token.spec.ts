@@ -1,3 +1,4 @@
+import { createKeyringSecretStore, secretAccounts } from '../../electron/main/services/secret-store'
 import { addIntegration, expect, openView, readClipboard, sandboxInstance, test } from './fixtures'
 
 test.describe.configure({ timeout: 150_000 })
@@ -113,4 +114,33 @@ test('icon buttons carry exact names and matching tooltips; Export calendar save
   expect(text).toContain('BEGIN:VCALENDAR')
   expect(text).toContain('BEGIN:VALARM')
   expect(text).not.toContain('fdt_')
+})
+
+test('a token regenerated elsewhere is shown as "Replaced elsewhere" and the new one can be pasted', async ({ app: page }) => {
+  const card = page.getByRole('region', { name: 'API token' })
+  await card.getByRole('button', { name: 'Generate token', exact: true }).click()
+  await expect(card.getByText('Active', { exact: true })).toBeVisible()
+
+  // Someone regenerates the same user's token outside Token Desk (a session of their own on the service).
+  const { id, baseUrl } = await sandboxInstance(page)
+  const password = await createKeyringSecretStore().get(secretAccounts.demoPassword(id))
+  const session = await fetch(`${baseUrl}/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'client_credentials', email: 'api@demo.test', password }),
+  })
+  const { access_token: elsewhere } = (await session.json()) as { access_token: string }
+  const regenerated = await fetch(`${baseUrl}/user-token/regenerate`, { method: 'POST', headers: { authorization: `Bearer ${elsewhere}` } })
+  const { token: newToken, expires_at: expiresAt } = (await regenerated.json()) as { token: string; expires_at: string }
+
+  await page.reload()
+  const alert = card.getByRole('alert').filter({ hasText: 'Replaced elsewhere.' })
+  await expect(alert).toBeVisible({ timeout: 30_000 })
+  await alert.getByLabel('New token').fill(newToken)
+  const local = new Date(expiresAt)
+  const day = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`
+  await alert.getByLabel('Expiration date').fill(day)
+  await alert.getByRole('button', { name: 'Save pasted token' }).click()
+  await expect(alert).toBeHidden()
+  await expect(card.getByLabel('Token (masked)')).toHaveText(`fdt_••••…${newToken.slice(-4)}`)
 })

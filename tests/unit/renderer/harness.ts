@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect } from 'vitest'
 import { buildTokenDeskApi, type ExportFile, type TokenDeskApi } from '@shared/contract'
 import type { StoreApi } from 'zustand/vanilla'
 import { createCore, type Core } from '../../../electron/main/core'
+import type { SecretStore } from '../../../electron/main/services/secret-store'
 import { connectEvents, createAppStore, type AppState } from '../../../renderer/src/store'
 import { removeDir, tempDir, testAdapters } from '../../integration/core/helpers'
 
@@ -44,7 +45,7 @@ export type Harness = {
  * The renderer's store over the REAL core: window.tokenDesk is built with the contract's own
  * buildTokenDeskApi over core.dispatch / core.onRendererEvent, exactly as the preload and the preview do.
  */
-export async function startHarness(options: { sandboxNow?: string } = {}): Promise<Harness> {
+export async function startHarness(options: { sandboxNow?: string; secretStore?: SecretStore } = {}): Promise<Harness> {
   const dataDir = tempDir('token-desk-renderer-')
   const { adapters, clipboard } = testAdapters()
   const core = await createCore({ dataDir, adapters, host: 'preview', ...options })

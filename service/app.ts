@@ -4,7 +4,7 @@ import { createAuthenticator } from './auth'
 import { createClock, type Clock } from './clock'
 import type { ServiceContext } from './context'
 import { createDataPages } from './data-pages'
-import { openStore } from './db/store'
+import { openStore, type Store } from './db/store'
 import type { AuthErrorStyle } from './http-errors'
 import { createLastUsedTracker } from './last-used'
 import { createLogger } from './logger'
@@ -62,18 +62,21 @@ const originOf = (address: AddressInfo): string =>
 export function createTokenService(options: TokenServiceOptions): TokenService {
   const clock = createClock(options)
   const store = openStore(options.dbPath)
-  let demoPassword: string | null = null
   try {
-    if (options.seed === 'demo') {
-      seedDemo(store, clock)
-      demoPassword = options.demoPassword ?? newDemoPassword()
-      setDemoPassword(store, demoPassword)
-    }
+    return serve(options, clock, store)
   } catch (error) {
-    store.close()
+    store.close() // release the file for the next attempt
     throw error
   }
+}
 
+function serve(options: TokenServiceOptions, clock: Clock, store: Store): TokenService {
+  let demoPassword: string | null = null
+  if (options.seed === 'demo') {
+    seedDemo(store, clock)
+    demoPassword = options.demoPassword ?? newDemoPassword()
+    setDemoPassword(store, demoPassword)
+  }
   const users = createUserDirectory(store)
   const auth = createAuthenticator(store, users, clock)
   const lastUsed = createLastUsedTracker(store)

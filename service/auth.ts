@@ -49,31 +49,22 @@ export function createAuthenticator(store: Store, users: UserDirectory, clock: C
   const cache = new Map<string, Principal>()
 
   function lookup(secret: string): Principal | null {
-    if (secret.startsWith(USER_TOKEN_PREFIX)) {
-      const token = store.tokens.liveByHash(hashSecret(secret))
-      return (
-        token && {
-          kind: 'user_token',
-          id: token.id,
-          userId: token.userId,
-          expiresAt: token.expiresAt,
-          expiresAtMs: Date.parse(token.expiresAt),
-        }
-      )
+    const kind = secret.startsWith(USER_TOKEN_PREFIX)
+      ? 'user_token'
+      : secret.startsWith(SESSION_PREFIX)
+        ? 'session'
+        : null
+    if (kind === null) return null
+    const hash = hashSecret(secret)
+    const row = kind === 'user_token' ? store.tokens.liveByHash(hash) : store.sessions.liveByHash(hash)
+    if (!row) return null
+    return {
+      kind,
+      id: row.id,
+      userId: row.userId,
+      expiresAt: row.expiresAt,
+      expiresAtMs: Date.parse(row.expiresAt),
     }
-    if (secret.startsWith(SESSION_PREFIX)) {
-      const session = store.sessions.liveByHash(hashSecret(secret))
-      return (
-        session && {
-          kind: 'session',
-          id: session.id,
-          userId: session.userId,
-          expiresAt: session.expiresAt,
-          expiresAtMs: Date.parse(session.expiresAt),
-        }
-      )
-    }
-    return null
   }
 
   function principalFor(secret: string): Principal | null {

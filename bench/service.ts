@@ -8,7 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Fastify from 'fastify'
@@ -130,6 +130,9 @@ async function main(): Promise<void> {
       await load(target.ready.origin, token, { connections: 10, duration: 1 }) // warm up (JIT, caches)
     }
     console.log(`token service benchmark — ${body.length}-byte JSON, autocannon in a separate process`)
+    // Ratios are only as good as the machine is quiet: say how busy it was.
+    const load = loadavg().map((value) => value.toFixed(1))
+    console.log(`${cpus().length} CPUs, load average ${load.join(' ')} at the start`)
     const rps: Record<string, number> = {}
     for (const [name, label] of [
       ['a', 'bare node:http'],

@@ -82,7 +82,7 @@ async function keystrokeToRepaint() {
     const latencies: number[] = []
     const press = async (key: string) => {
       await page.keyboard.press(key)
-      await page.waitForFunction(`window.latencies.length >= ${latencies.length + 1}`)
+      await page.waitForFunction((n) => (globalThis as unknown as { latencies: number[] }).latencies.length >= n, latencies.length + 1)
       latencies.push(Number(await page.evaluate('window.latencies.at(-1)')))
     }
     for (const character of KEYSTROKES) await press(character === ' ' ? 'Space' : character)

@@ -119,7 +119,9 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const create = async (instanceId: string, mode: 'generate' | 'regenerate'): Promise<TokenChange> => {
     requireTokenService(instanceId)
     await secrets.checkWritable(secretAccounts.writeCheck(instanceId))
-    const hintBefore = await storedHint(instanceId)
+    // What the service's token was before the call, as far as we know: compared with what it says after a timeout.
+    const known = metadata.read(instanceId)
+    const hintBefore = known.checkedAt ? known.serviceHint : await storedHint(instanceId)
     let fresh: NewToken
     try {
       fresh = await sessions.withSession(instanceId, (session, instance) => client[mode](instance.baseUrl, session))

@@ -131,8 +131,8 @@ async function main(): Promise<void> {
     }
     console.log(`token service benchmark — ${body.length}-byte JSON, autocannon in a separate process`)
     // Ratios are only as good as the machine is quiet: say how busy it was.
-    const load = loadavg().map((value) => value.toFixed(1))
-    console.log(`${cpus().length} CPUs, load average ${load.join(' ')} at the start`)
+    const loadAverage = loadavg().map((value) => value.toFixed(1))
+    console.log(`${cpus().length} CPUs, load average ${loadAverage.join(' ')} at the start`)
     const rps: Record<string, number> = {}
     for (const [name, label] of [
       ['a', 'bare node:http'],

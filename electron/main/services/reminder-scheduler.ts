@@ -208,12 +208,20 @@ export class ReminderScheduler {
     this.armed?.cancel()
     this.armed = null
     if (!this.started || earliest === Infinity) return
-    const cancel = this.timer.at(new Date(earliest), () => {
+    const cancel = this.timer.at(this.onSystemClock(earliest), () => {
       this.armed = null
       this.wake()
     })
     // Refused (already past by the system clock): stay unarmed so the next check tries again.
     this.armed = cancel && { at: earliest, cancel }
+  }
+
+  /**
+   * node-schedule waits by the system clock; the injected clock may run at an offset from it (the sandbox's
+   * simulated date). Aim at the same distance from now on the system clock.
+   */
+  private onSystemClock(instant: number): Date {
+    return new Date(Date.now() + (instant - this.options.now().getTime()))
   }
 
   /** The armed job ran: check the instances whose earliest reminder is due (this re-arms for the next one). */
@@ -225,7 +233,7 @@ export class ReminderScheduler {
 
   private scheduleDailyCheck(): void {
     this.cancelDaily =
-      this.timer.at(nextDailyCheck(this.options.now()), () => {
+      this.timer.at(this.onSystemClock(nextDailyCheck(this.options.now()).getTime()), () => {
         this.checkAll()
         if (this.started) this.scheduleDailyCheck()
       }) ?? (() => {})

@@ -78,7 +78,7 @@ export function reminderWorld() {
     openState,
     settings: { get: () => settings },
     /** A scheduler as the app builds it at start-up (a restart is: close the old one, make a new one). */
-    scheduler(options: { onChecked?: () => void } = {}) {
+    scheduler(options: { onChecked?: () => void; now?: () => Date } = {}) {
       const scheduler = new ReminderScheduler({
         bus,
         tokens,
@@ -87,7 +87,7 @@ export function reminderWorld() {
         integrationNames: (id) => integrations.get(id) ?? [],
         notifier,
         state: openState(),
-        now: () => new Date(),
+        now: options.now ?? (() => new Date()),
         onChecked: options.onChecked,
       })
       schedulers.push(scheduler)

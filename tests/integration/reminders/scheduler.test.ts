@@ -206,4 +206,14 @@ describe('reminder scheduler', () => {
     scheduler.close()
     expect(Object.keys(scheduledJobs)).toHaveLength(0)
   })
+
+  it('waits the right time when the app clock runs at an offset from the system clock (simulated dates)', () => {
+    const offset = Date.parse(createdAt) - Date.parse('2026-06-01T00:00:00.000Z')
+    vi.setSystemTime(new Date('2026-06-01T00:00:00.000Z'))
+    world.scheduler({ now: () => new Date(Date.now() + offset) }).start()
+    vi.advanceTimersByTime(Date.parse(at90) - Date.parse(createdAt) - 60_000)
+    expect(world.notifier.shown).toHaveLength(0)
+    vi.advanceTimersByTime(120_000)
+    expect(world.notifier.shown.map((shown) => shown.title)).toEqual(['Demo Fire Rescue: API token expires in 90 days (2028-03-01)'])
+  })
 })

@@ -21,7 +21,15 @@ export function createPreviewAdapters(link: PageLink, log: Logger): Adapters & {
     http: nodeHttp,
     clipboard: {
       async writeSecret(text) {
-        await link.clipboard('write', text)
+        try {
+          await link.clipboard('write', text)
+        } catch (error) {
+          // Browsers let a page write the clipboard only while it has focus: say so instead of "internal error".
+          throw new AppFailure(
+            'unsupported',
+            `The browser did not let Token Desk use the clipboard (${(error as Error).message}). Click in the Token Desk page and try again.`,
+          )
+        }
       },
       async readText() {
         return (await link.clipboard('read')) ?? ''
@@ -33,11 +41,19 @@ export function createPreviewAdapters(link: PageLink, log: Logger): Adapters & {
     shell: {
       async openExternal(url) {
         log.info({ url }, 'preview: not opening an external link')
-        throw new AppFailure('unsupported', `The browser preview does not open links for you. Open ${url} in your browser.`)
+        throw new AppFailure(
+          'unsupported',
+          `The browser preview does not open links for you. Open ${url} in your browser.`,
+        )
       },
     },
     notifier: createNodeNotifier({
-      onShow: ({ title, body }) => link.broadcast({ type: 'event', event: 'app:notice', payload: { level: 'info', message: `${title}: ${body}` } }),
+      onShow: ({ title, body }) =>
+        link.broadcast({
+          type: 'event',
+          event: 'app:notice',
+          payload: { level: 'info', message: `${title}: ${body}` },
+        }),
     }),
     power,
     loginItem: {

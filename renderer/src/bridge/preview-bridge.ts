@@ -8,11 +8,20 @@ const lost: Result<never> = {
 /** Reconnect delays: quick at first, then at most every 5 s. */
 const RETRY_MS = [250, 500, 1000, 2000, 5000]
 
-/** The page's half of the preview's clipboard: the secret goes to the browser's (= the user's) clipboard. */
+/** What this page last put on the clipboard (see the read fallback below). */
+let lastWritten = ''
+
+/**
+ * The page's half of the preview's clipboard: the secret goes to the browser's (= the user's) clipboard.
+ * Reading needs a permission the user may not have granted; then the page answers with what it last wrote,
+ * so the core still clears its secret (clearing a secret weighs more than sparing a later copy).
+ */
 async function clipboardOp(message: Extract<ServerMessage, { type: 'clipboard' }>): Promise<string | undefined> {
-  if (message.op === 'write') return void (await navigator.clipboard.writeText(message.text ?? ''))
-  if (message.op === 'clear') return void (await navigator.clipboard.writeText(''))
-  return navigator.clipboard.readText()
+  if (message.op === 'read') return navigator.clipboard.readText().catch(() => lastWritten)
+  const text = message.op === 'write' ? (message.text ?? '') : ''
+  await navigator.clipboard.writeText(text)
+  lastWritten = text
+  return undefined
 }
 
 /**

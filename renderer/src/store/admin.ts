@@ -204,6 +204,10 @@ export function selectTokenHolders(state: AppState): AdminUser[] {
   return lastHolders
 }
 
+/** A compromise checklist is open for the instance (it then stands in for the needs-update banner). */
+export const selectHasChecklist = (state: AppState, instanceId: string): boolean =>
+  instanceId in state.admin.checklists
+
 export type ChecklistView = { reason: string; items: Integration[]; remaining: number }
 let lastChecklist: { checklist: Checklist; list: Integration[]; out: ChecklistView } | null = null
 /** The compromise checklist of an instance with each integration's current state, or null when there is none. */

@@ -135,13 +135,13 @@ export const createVerificationSlice: SliceCreator<'verification'> = (set, get, 
         get().session.noteError(instanceId, result.error)
         return null
       }
+      // The core kept it as the last verification: the card's "Last verified" (from the status) and the result show together.
+      await get().token.load(instanceId)
       set((slice) => ({
         testing: null,
         results: { ...slice.results, [instanceId]: result.value },
         testError: { ...slice.testError, [instanceId]: null },
       }))
-      // The core kept it as the last verification: the card's "Last verified" reads it from the status.
-      await get().token.load(instanceId)
       return result.value
     },
 
@@ -241,5 +241,13 @@ export const createVerificationSlice: SliceCreator<'verification'> = (set, get, 
 const noEndpoints: CatalogEndpoint[] = []
 export const selectEndpoints = (state: AppState, instanceId: string): CatalogEndpoint[] =>
   state.verification.endpoints[instanceId] ?? noEndpoints
-export const selectResult = (state: AppState, instanceId: string): Verification | null =>
-  state.verification.results[instanceId] ?? null
+/**
+ * The latest Test token result, while it is still about the token the card shows: a regenerate, paste or remove
+ * since then makes it history (the core keeps the last verification only for the token it was made with).
+ */
+export function selectResult(state: AppState, instanceId: string): Verification | null {
+  const result = state.verification.results[instanceId]
+  const view = state.token.byInstance[instanceId]
+  if (!result || !view || view.lastVerifiedAt !== result.at) return null
+  return view.createdAt !== null && Date.parse(view.createdAt) > Date.parse(result.at) ? null : result
+}

@@ -16,8 +16,10 @@ export function AdminUserRow({ user, canManage }: { user: AdminUser; canManage: 
   const access = user.apiAccessEnabled ? 'Enabled' : 'Disabled'
   return (
     <tr aria-label={user.name}>
-      <th scope="row">{user.name}</th>
-      <td>{user.email}</td>
+      <th scope="row">
+        {user.name}
+        <span className="user-email">{user.email}</span>
+      </th>
       <td>{user.role.name}</td>
       <td>
         {canManage ? (

@@ -13,7 +13,7 @@ export function AdminUsers() {
   const canManage = useApp(selectCanManageUsers)
   const confirming = useApp((state) => state.admin.confirmDisable)
   return (
-    <section className="card" aria-labelledby="admin-users-title">
+    <section className="card admin-card" aria-labelledby="admin-users-title">
       <h3 id="admin-users-title">Users</h3>
       <ErrorMessage error={error} />
       {status === 'loading' || status === 'idle' ? (
@@ -21,15 +21,14 @@ export function AdminUsers() {
       ) : users.length === 0 ? (
         status === 'ready' && <EmptyState title="No users" />
       ) : (
-        <div className="table-scroll">
-          <table className="table" aria-label="Users">
+        <div className="data-table-wrap">
+          <table className="data-table" aria-label="Users">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
+                <th scope="col">Name and email</th>
                 <th scope="col">Role</th>
                 <th scope="col">API access</th>
-                <th scope="col">Can generate tokens</th>
+                <th scope="col">Can generate</th>
                 <th scope="col">Token</th>
                 <th scope="col">Expires</th>
                 <th scope="col">Last used</th>

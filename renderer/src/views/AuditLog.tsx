@@ -26,7 +26,7 @@ export function AuditLog() {
   const nameOf = (id: string | null) =>
     id === null ? '—' : (users.find((user) => user.id === id)?.name ?? id)
   return (
-    <section className="card" aria-labelledby="audit-title">
+    <section className="card admin-card" aria-labelledby="audit-title">
       <h3 id="audit-title">Audit trail</h3>
       <div className="toolbar">
         <select

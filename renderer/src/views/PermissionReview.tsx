@@ -21,7 +21,7 @@ export function PermissionReview({ instanceId }: { instanceId: string }) {
         <Loading what="the endpoints" />
       ) : (
         <>
-          <table className="table" aria-label="Permission review">
+          <table className="data-table" aria-label="Permission review">
             <thead>
               <tr>
                 <th scope="col">Endpoint</th>

@@ -33,7 +33,7 @@ export function TokenChecks({ instance, view }: { instance: Instance; view: Toke
           {showReview ? 'Hide permission review' : 'Review permissions'}
         </button>
         {!noToken && (
-          <button type="button" className="danger" onClick={() => openCompromise(instance.id)}>
+          <button type="button" className="report-compromise" onClick={() => openCompromise(instance.id)}>
             Report compromise
           </button>
         )}

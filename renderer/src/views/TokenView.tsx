@@ -2,6 +2,7 @@ import { useApp } from '../app-store'
 import { ErrorMessage } from '../components/ErrorMessage'
 import { EmptyState, Loading } from '../components/States'
 import { selectActiveInstance } from '../store/instances'
+import { selectHasChecklist } from '../store/admin'
 import { selectSession } from '../store/session'
 import { selectTokenView } from '../store/token'
 import { NeedsUpdateBanner } from './NeedsUpdateBanner'
@@ -17,6 +18,8 @@ export function TokenView() {
   const tokenError = useApp((state) => (instance ? (state.token.errors[instance.id] ?? null) : null))
   const sessionError = useApp((state) => (instance ? (state.session.errors[instance.id] ?? null) : null))
   const reload = useApp((state) => state.token.load)
+  // After a compromise report its checklist (with owners and contacts) lists the same integrations.
+  const hasChecklist = useApp((state) => (instance ? selectHasChecklist(state, instance.id) : false))
 
   if (!instance) {
     return (
@@ -45,7 +48,7 @@ export function TokenView() {
       ) : (
         <Loading what="the token" />
       )}
-      <NeedsUpdateBanner instanceId={instance.id} />
+      {!hasChecklist && <NeedsUpdateBanner instanceId={instance.id} />}
     </div>
   )
 }

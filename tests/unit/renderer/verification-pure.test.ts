@@ -1,4 +1,4 @@
-import type { AdminUser, CatalogEndpoint, Integration } from '@shared/contract'
+import type { AdminUser, CatalogEndpoint, Integration, TokenView, Verification } from '@shared/contract'
 import { describe, expect, it } from 'vitest'
 import { selectChecklist, selectTokenHolders } from '../../../renderer/src/store/admin'
 import type { AppState } from '../../../renderer/src/store/types'
@@ -7,6 +7,7 @@ import {
   defaultExpiryDate,
   endpointLabel,
   expiryInstant,
+  selectResult,
   tenantWebUrl,
 } from '../../../renderer/src/store/verification'
 
@@ -107,5 +108,28 @@ describe('admin selectors', () => {
     expect(view?.items.map((item) => item.id)).toEqual(['i1', 'i2']) // a removed integration drops out; i3 was not part of it
     expect(view?.remaining).toBe(1)
     expect(selectChecklist(stateWith({ checklists, list }), 'b')).toBeNull()
+  })
+})
+
+describe('the Test token result shown on the card', () => {
+  const at = '2026-12-03T17:00:00.000Z'
+  const result = { outcome: 'ok', at, message: 'OK: 6 records returned in 9 ms.' } as Verification
+  const view = (patch: Partial<TokenView>) =>
+    ({ lastVerifiedAt: at, createdAt: '2026-12-01T10:00:00.000Z', ...patch }) as TokenView
+  const state = (tokenView: TokenView | undefined) =>
+    ({
+      verification: { results: { a: result } },
+      token: { byInstance: tokenView ? { a: tokenView } : {} },
+    }) as unknown as AppState
+
+  it('is shown while it is the last verification of the token the card shows', () => {
+    expect(selectResult(state(view({})), 'a')).toBe(result)
+    expect(selectResult(state(view({ createdAt: null })), 'a')).toBe(result) // a pasted First Due token has no creation date
+  })
+
+  it('becomes history once the token changed (regenerated after it, pasted or removed) or the status is unknown', () => {
+    expect(selectResult(state(view({ createdAt: '2026-12-03T17:05:00.000Z' })), 'a')).toBeNull()
+    expect(selectResult(state(view({ lastVerifiedAt: null })), 'a')).toBeNull()
+    expect(selectResult(state(undefined), 'a')).toBeNull()
   })
 })

@@ -17,7 +17,9 @@ export function rendererIsStale(projectRoot: string, outDir: string): boolean {
   const index = join(outDir, 'index.html')
   if (!existsSync(index)) return true
   const built = statSync(index).mtimeMs
-  return Math.max(newestMtime(join(projectRoot, 'renderer')), newestMtime(join(projectRoot, 'shared'))) > built
+  return (
+    Math.max(newestMtime(join(projectRoot, 'renderer')), newestMtime(join(projectRoot, 'shared'))) > built
+  )
 }
 
 /**

@@ -25,9 +25,20 @@ const projectRoot = resolve(import.meta.dirname, '..', '..')
 export async function startPreview(options: { now?: string; dataDir?: string } = {}): Promise<Preview> {
   const ownsData = !options.dataDir
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'token-desk-e2e-'))
-  const args = [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'electron/preview/cli.ts', '--port', '0', '--data', dataDir, '--no-build']
+  const args = [
+    join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+    'electron/preview/cli.ts',
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+    '--no-build',
+  ]
   if (options.now) args.push('--now', options.now)
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const line = await new Promise<string>((resolveLine, reject) => {

@@ -32,10 +32,15 @@ async function main() {
     return process.exit(0)
   }
   const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, not ${values.port}`)
-  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) throw new Error(`--now must be an ISO date, not ${values.now}`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0-65535, not ${values.port}`)
+  if (values.now !== undefined && Number.isNaN(Date.parse(values.now)))
+    throw new Error(`--now must be an ISO date, not ${values.now}`)
 
-  const log = pino({ name: 'token-desk-preview', level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2))
+  const log = pino(
+    { name: 'token-desk-preview', level: process.env.LOG_LEVEL ?? 'warn' },
+    pino.destination(2),
+  )
   const projectRoot = resolve(import.meta.dirname, '..', '..')
   const rendererDir = resolve(projectRoot, 'out', 'renderer')
   if (!values['no-build'] && rendererIsStale(projectRoot, rendererDir)) buildApp(projectRoot)

@@ -26,14 +26,19 @@ export type Verdict = { ok: true; viaQuery: boolean } | { ok: false; reason: str
  * the browser names one (always for WebSockets: no cross-site WebSocket), carrying the key in `?key=` or in
  * the cookie set on the first load.
  */
-export function checkRequest(request: IncomingMessage, options: { port: number; key: string; websocket: boolean }): Verdict {
+export function checkRequest(
+  request: IncomingMessage,
+  options: { port: number; key: string; websocket: boolean },
+): Verdict {
   const origin = `http://127.0.0.1:${options.port}`
-  if ((request.headers.host ?? '').toLowerCase() !== `127.0.0.1:${options.port}`) return { ok: false, reason: 'foreign host' }
+  if ((request.headers.host ?? '').toLowerCase() !== `127.0.0.1:${options.port}`)
+    return { ok: false, reason: 'foreign host' }
   const requestOrigin = request.headers.origin
   if (options.websocket && requestOrigin !== origin) return { ok: false, reason: 'foreign origin' }
   if (requestOrigin !== undefined && requestOrigin !== origin) return { ok: false, reason: 'foreign origin' }
   const queryKey = new URL(request.url ?? '/', origin).searchParams.get('key')
   if (keysMatch(queryKey, options.key)) return { ok: true, viaQuery: true }
-  if (keysMatch(cookie(request, keyCookieName(options.port)), options.key)) return { ok: true, viaQuery: false }
+  if (keysMatch(cookie(request, keyCookieName(options.port)), options.key))
+    return { ok: true, viaQuery: false }
   return { ok: false, reason: 'missing or wrong key' }
 }

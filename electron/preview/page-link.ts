@@ -4,7 +4,11 @@ import type { ClipboardOp, PageMessage, ServerMessage } from '@shared/preview-br
 /** How long the page may take to use its clipboard before the core hears a failure. */
 const CLIPBOARD_TIMEOUT_MS = 10_000
 
-type Waiter = { resolve(text: string | undefined): void; reject(error: Error): void; timer: ReturnType<typeof setTimeout> }
+type Waiter = {
+  resolve(text: string | undefined): void
+  reject(error: Error): void
+  timer: ReturnType<typeof setTimeout>
+}
 
 /**
  * The preview's link to its open pages: broadcasts core events to every page and routes clipboard work to the
@@ -57,7 +61,10 @@ export class PageLink {
       }, CLIPBOARD_TIMEOUT_MS)
       timer.unref?.()
       this.waiting.set(id, { resolve, reject, timer })
-      this.send(target, text === undefined ? { type: 'clipboard', id, op } : { type: 'clipboard', id, op, text })
+      this.send(
+        target,
+        text === undefined ? { type: 'clipboard', id, op } : { type: 'clipboard', id, op, text },
+      )
     })
   }
 

@@ -83,7 +83,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   }
 
   const serveFile = async (request: IncomingMessage, response: ServerResponse, viaQuery: boolean) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed')
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return refuse(response, 405, 'Method not allowed')
     let pathname: string
     try {
       pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)
@@ -99,7 +100,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       // The page's later requests (assets, the WebSocket) carry the key in this cookie, never in a URL.
       response.setHeader('Set-Cookie', `${keyCookieName(port)}=${key}; HttpOnly; SameSite=Strict; Path=/`)
     }
-    response.writeHead(200, { 'Content-Type': mimeTypes[extname(file)] ?? 'application/octet-stream', 'Content-Length': info.size })
+    response.writeHead(200, {
+      'Content-Type': mimeTypes[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+    })
     if (request.method === 'HEAD') return response.end()
     createReadStream(file).pipe(response)
   }
@@ -108,7 +112,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     secureHeaders(response)
     const verdict = checkRequest(request, { port, key, websocket: false })
     if (!verdict.ok) {
-      log.warn({ reason: verdict.reason, path: (request.url ?? '').split('?')[0] }, 'preview: refused a request')
+      log.warn(
+        { reason: verdict.reason, path: (request.url ?? '').split('?')[0] },
+        'preview: refused a request',
+      )
       return refuse(response, 403, 'Forbidden: open the exact URL the preview printed.')
     }
     serveFile(request, response, verdict.viaQuery).catch((error: unknown) => {
@@ -140,15 +147,21 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       } catch {
         return ws.close(1003, 'not JSON')
       }
-      if (message?.type === 'clipboard-done' && typeof message.id === 'number') return link.settleClipboard(message)
-      if (message?.type !== 'invoke' || typeof message.id !== 'number' || typeof message.channel !== 'string') return
+      if (message?.type === 'clipboard-done' && typeof message.id === 'number')
+        return link.settleClipboard(message)
+      if (message?.type !== 'invoke' || typeof message.id !== 'number' || typeof message.channel !== 'string')
+        return
       link.markActive(ws)
       const { id, channel, payload } = message
-      core.dispatch(channel, payload, { host: 'preview' }).then((result) => link.send(ws, { type: 'result', id, result }))
+      core
+        .dispatch(channel, payload, { host: 'preview' })
+        .then((result) => link.send(ws, { type: 'result', id, result }))
     })
   }
 
-  const unsubscribe = core.onRendererEvent((event, payload) => link.broadcast({ type: 'event', event, payload }))
+  const unsubscribe = core.onRendererEvent((event, payload) =>
+    link.broadcast({ type: 'event', event, payload }),
+  )
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject)

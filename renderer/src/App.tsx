@@ -53,13 +53,22 @@ export function App() {
       </aside>
       <div className="content">
         <nav className="tabs" aria-label="Views">
-          {views.filter((item) => item.id !== 'admin' || canAdminister).map((item) => (
-            <button key={item.id} type="button" aria-current={view === item.id ? 'page' : undefined} onClick={() => navigate(item.id)}>
-              {item.label}
-            </button>
-          ))}
+          {views
+            .filter((item) => item.id !== 'admin' || canAdminister)
+            .map((item) => (
+              <button
+                key={item.id}
+                type="button"
+                aria-current={view === item.id ? 'page' : undefined}
+                onClick={() => navigate(item.id)}
+              >
+                {item.label}
+              </button>
+            ))}
         </nav>
-        <main>{fatal ? <ErrorMessage error={fatal} /> : ready ? <Screen /> : <Loading what="Token Desk" />}</main>
+        <main>
+          {fatal ? <ErrorMessage error={fatal} /> : ready ? <Screen /> : <Loading what="Token Desk" />}
+        </main>
       </div>
       <Notices />
       <DialogHost />

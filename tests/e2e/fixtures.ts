@@ -40,15 +40,24 @@ export async function sandboxInstance(page: Page): Promise<Instance> {
 }
 
 /** What the browser's clipboard (= the user's clipboard in the preview) holds now. */
-export const readClipboard = (page: Page): Promise<string> => page.evaluate(() => navigator.clipboard.readText())
+export const readClipboard = (page: Page): Promise<string> =>
+  page.evaluate(() => navigator.clipboard.readText())
 
-export async function openView(page: Page, name: 'Token' | 'Integrations' | 'Activity' | 'Settings'): Promise<void> {
+export async function openView(
+  page: Page,
+  name: 'Token' | 'Integrations' | 'Activity' | 'Settings',
+): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name }).click()
-  await expect(page.getByRole('heading', { level: 2, name: name === 'Token' ? 'API token' : name })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 2, name: name === 'Token' ? 'API token' : name }),
+  ).toBeVisible()
 }
 
 /** Adds one integration through the form. */
-export async function addIntegration(page: Page, fields: { name: string; system?: string; owner?: string; contact?: string; notes?: string }) {
+export async function addIntegration(
+  page: Page,
+  fields: { name: string; system?: string; owner?: string; contact?: string; notes?: string },
+) {
   await page.getByRole('button', { name: 'Add integration' }).click()
   const dialog = page.getByRole('dialog', { name: 'Add integration' })
   await dialog.getByLabel('Name').fill(fields.name)

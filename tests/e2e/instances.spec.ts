@@ -2,7 +2,9 @@ import { expect, test } from './fixtures'
 
 test.describe.configure({ timeout: 120_000 })
 
-test('instances: add with an environment badge, edit, switch, and remove a production one by typing its name', async ({ app: page }) => {
+test('instances: add with an environment badge, edit, switch, and remove a production one by typing its name', async ({
+  app: page,
+}) => {
   const instances = page.getByRole('navigation', { name: 'Instances' })
   await instances.getByRole('button', { name: 'Add instance' }).click()
   const form = page.getByRole('dialog', { name: 'Add instance' })

@@ -14,10 +14,25 @@ async function download(page: Page, button: string): Promise<{ name: string; tex
 test('add, edit, filter, delete, export CSV and JSON', async ({ app: page }) => {
   await openView(page, 'Integrations')
   await expect(page.getByText('No integrations yet')).toBeVisible()
-  await addIntegration(page, { name: 'CAD sync', system: 'Tyler CAD', owner: 'Dana Ortiz', contact: 'dana@example.org', notes: 'nightly' })
+  await addIntegration(page, {
+    name: 'CAD sync',
+    system: 'Tyler CAD',
+    owner: 'Dana Ortiz',
+    contact: 'dana@example.org',
+    notes: 'nightly',
+  })
   await addIntegration(page, { name: 'Payroll export', system: 'ADP', owner: 'Lee Park' })
   const table = page.getByRole('table')
-  await expect(table.getByRole('columnheader')).toHaveText(['Name', 'System', 'Owner', 'Environment', 'Token', 'Status', 'Notes', 'Actions'])
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Name',
+    'System',
+    'Owner',
+    'Environment',
+    'Token',
+    'Status',
+    'Notes',
+    'Actions',
+  ])
   await expect(table.getByRole('row', { name: 'CAD sync' })).toContainText('Local sandbox')
 
   // Edit
@@ -45,7 +60,9 @@ test('add, edit, filter, delete, export CSV and JSON', async ({ app: page }) => 
   expect(csv.text).not.toContain('fdt_')
   const json = await download(page, 'Export JSON')
   expect(json.name).toMatch(/\.json$/)
-  const names = (JSON.parse(json.text) as { integrations: { name: string }[] }).integrations.map((item) => item.name).sort()
+  const names = (JSON.parse(json.text) as { integrations: { name: string }[] }).integrations
+    .map((item) => item.name)
+    .sort()
   expect(names).toEqual(['CAD sync', 'Payroll export'])
 
   // Delete with confirmation
@@ -58,7 +75,12 @@ test('add, edit, filter, delete, export CSV and JSON', async ({ app: page }) => 
 test('an import with a bad row imports nothing and shows every row error', async ({ app: page }) => {
   await openView(page, 'Integrations')
   const { id } = await sandboxInstance(page)
-  const csv = ['name,environment,instanceId', `Good one,production,${id}`, `,production,${id}`, `Third,nowhere,${id}`].join('\n')
+  const csv = [
+    'name,environment,instanceId',
+    `Good one,production,${id}`,
+    `,production,${id}`,
+    `Third,nowhere,${id}`,
+  ].join('\n')
   const choosing = page.waitForEvent('filechooser')
   await page.getByRole('button', { name: 'Import' }).click()
   await (await choosing).setFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })

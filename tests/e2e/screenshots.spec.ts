@@ -18,9 +18,26 @@ async function shoot(page: Page, name: string) {
 
 test('each main view, light and dark, to docs/screenshots', async ({ app: page }) => {
   await openView(page, 'Integrations')
-  await addIntegration(page, { name: 'CAD sync', system: 'Tyler CAD', owner: 'Dana Ortiz', contact: 'dana@example.org', notes: 'Nightly incident export' })
-  await addIntegration(page, { name: 'Payroll export', system: 'ADP', owner: 'Lee Park', contact: 'lee@example.org', notes: 'Weekly, Fridays' })
-  await addIntegration(page, { name: 'GIS stations layer', system: 'ArcGIS', owner: 'Sam Reyes', notes: 'Reads /stations' })
+  await addIntegration(page, {
+    name: 'CAD sync',
+    system: 'Tyler CAD',
+    owner: 'Dana Ortiz',
+    contact: 'dana@example.org',
+    notes: 'Nightly incident export',
+  })
+  await addIntegration(page, {
+    name: 'Payroll export',
+    system: 'ADP',
+    owner: 'Lee Park',
+    contact: 'lee@example.org',
+    notes: 'Weekly, Fridays',
+  })
+  await addIntegration(page, {
+    name: 'GIS stations layer',
+    system: 'ArcGIS',
+    owner: 'Sam Reyes',
+    notes: 'Reads /stations',
+  })
 
   await openView(page, 'Token')
   await shoot(page, 'token-none')
@@ -31,7 +48,10 @@ test('each main view, light and dark, to docs/screenshots', async ({ app: page }
   await shoot(page, 'regenerate-dialog')
   await page.getByRole('dialog').getByRole('button', { name: 'Regenerate', exact: true }).click()
   await expect(page.getByRole('region', { name: /3 integrations need the new token/ })).toBeVisible()
-  await page.getByRole('listitem', { name: 'GIS stations layer' }).getByRole('button', { name: 'Mark updated' }).click()
+  await page
+    .getByRole('listitem', { name: 'GIS stations layer' })
+    .getByRole('button', { name: 'Mark updated' })
+    .click()
   await page.mouse.move(0, 0)
   await shoot(page, 'token')
 
@@ -45,9 +65,13 @@ test('each main view, light and dark, to docs/screenshots', async ({ app: page }
 
   // The theme setting overrides the OS: Dark while the OS is light.
   await page.getByRole('radio', { name: 'Dark' }).check()
-  await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 22, 28)')
+  await expect
+    .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
+    .toBe('rgb(18, 22, 28)')
   await page.getByRole('radio', { name: 'System' }).check()
-  await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(245, 246, 248)')
+  await expect
+    .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
+    .toBe('rgb(245, 246, 248)')
 
   await openView(page, 'Token')
   await page.getByRole('button', { name: 'Sign out' }).click()

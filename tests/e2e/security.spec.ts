@@ -4,7 +4,10 @@ import { expect, test } from './fixtures'
 import { startPreview, type Preview } from './preview'
 
 /** A raw HTTP GET with exactly the headers given (fetch would not let a test forge Host). */
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, { headers }, (response) => {
       response.resume()
@@ -41,7 +44,9 @@ test.describe('the preview refuses strangers', () => {
     const ok = await get(preview.url)
     expect(ok.status).toBe(200)
     expect(ok.headers['referrer-policy']).toBe('no-referrer')
-    expect(ok.headers['content-security-policy']).toContain(`connect-src ${preview.origin.replace('http', 'ws')}`)
+    expect(ok.headers['content-security-policy']).toContain(
+      `connect-src ${preview.origin.replace('http', 'ws')}`,
+    )
     expect(ok.headers['content-security-policy']).toContain("script-src 'self'")
     const cookie = String(ok.headers['set-cookie'])
     expect(cookie).toContain('HttpOnly')

@@ -14,21 +14,35 @@ test('sign-in failure, the lock with its wait time, and sign in as demo user', a
   await form.getByLabel('Email').fill('api@demo.test')
   await form.getByLabel('Password').fill('not-the-password')
   await form.getByRole('button', { name: 'Sign in' }).click()
-  await expect(form.getByRole('alert')).toHaveText('That email and password do not match. Check them and try again.')
+  await expect(form.getByRole('alert')).toHaveText(
+    'That email and password do not match. Check them and try again.',
+  )
 
   for (let attempt = 0; attempt < 5; attempt++) await form.getByRole('button', { name: 'Sign in' }).click()
-  await expect(form.getByRole('alert')).toContainText(/Sign-in is locked — try again in \d+ (seconds?|minutes?)\./)
+  await expect(form.getByRole('alert')).toContainText(
+    /Sign-in is locked — try again in \d+ (seconds?|minutes?)\./,
+  )
 
-  await form.getByRole('group', { name: 'Sign in as demo user' }).getByRole('button', { name: 'Administrator' }).click()
+  await form
+    .getByRole('group', { name: 'Sign in as demo user' })
+    .getByRole('button', { name: 'Administrator' })
+    .click()
   await expect(page.getByText(/Signed in as .*\(admin@demo\.test\)/)).toBeVisible()
   await expect(page.getByRole('heading', { name: 'API token' })).toBeVisible()
 })
 
-test('errors from the service are shown in plain words (API access disabled for the crew user)', async ({ app: page }) => {
-  await page.getByRole('group', { name: 'Sign in as demo user' }).getByRole('button', { name: 'Crew' }).click()
+test('errors from the service are shown in plain words (API access disabled for the crew user)', async ({
+  app: page,
+}) => {
+  await page
+    .getByRole('group', { name: 'Sign in as demo user' })
+    .getByRole('button', { name: 'Crew' })
+    .click()
   await expect(page.getByText(/\(crew@demo\.test\)/)).toBeVisible()
   await page.getByRole('button', { name: 'Generate token', exact: true }).click()
-  await expect(page.getByRole('alert')).toHaveText(/API access is disabled for this user\. An administrator must enable it/)
+  await expect(page.getByRole('alert')).toHaveText(
+    /API access is disabled for this user\. An administrator must enable it/,
+  )
 })
 
 test('a year later: the session has expired and so has the token', async ({ page, context }) => {
@@ -48,7 +62,10 @@ test('a year later: the session has expired and so has the token', async ({ page
       await page.goto(later.url)
       const prompt = page.getByRole('region', { name: 'Your session has expired — sign in again' })
       await expect(prompt).toBeVisible({ timeout: 30_000 })
-      await prompt.getByRole('group', { name: 'Sign in as demo user' }).getByRole('button', { name: 'API user' }).click()
+      await prompt
+        .getByRole('group', { name: 'Sign in as demo user' })
+        .getByRole('button', { name: 'API user' })
+        .click()
       const card = page.getByRole('region', { name: 'API token' })
       await expect(card.getByText('Expired', { exact: true })).toBeVisible()
       await expect(card.getByText(/expired \d+ days ago/)).toBeVisible()

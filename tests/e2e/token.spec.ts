@@ -3,7 +3,9 @@ import { addIntegration, expect, openView, readClipboard, sandboxInstance, test 
 
 test.describe.configure({ timeout: 150_000 })
 
-test('first run: No token → Generate → Copy (then cleared) → Reveal → Regenerate (old token rejected) → Mark updated → Remove', async ({ app: page }) => {
+test('first run: No token → Generate → Copy (then cleared) → Reveal → Regenerate (old token rejected) → Mark updated → Remove', async ({
+  app: page,
+}) => {
   const card = page.getByRole('region', { name: 'API token' })
   await expect(card.getByText('No token', { exact: true })).toBeVisible()
 
@@ -14,7 +16,12 @@ test('first run: No token → Generate → Copy (then cleared) → Reveal → Re
   await expect(page.getByText('Settings saved.')).toBeVisible()
 
   await openView(page, 'Integrations')
-  await addIntegration(page, { name: 'CAD sync', system: 'Tyler CAD', owner: 'Dana Ortiz', contact: 'dana@example.org' })
+  await addIntegration(page, {
+    name: 'CAD sync',
+    system: 'Tyler CAD',
+    owner: 'Dana Ortiz',
+    contact: 'dana@example.org',
+  })
 
   await openView(page, 'Token')
   await card.getByRole('button', { name: 'Generate token', exact: true }).click()
@@ -45,7 +52,9 @@ test('first run: No token → Generate → Copy (then cleared) → Reveal → Re
   await expect(dialog).toContainText('CAD sync')
   // Modal: the page behind it is inert, so its buttons cannot be clicked.
   expect(await dialog.evaluate((element) => element.matches(':modal'))).toBe(true)
-  await expect(card.getByRole('button', { name: 'Remove token' }).click({ trial: true, timeout: 1500 })).rejects.toThrow()
+  await expect(
+    card.getByRole('button', { name: 'Remove token' }).click({ trial: true, timeout: 1500 }),
+  ).rejects.toThrow()
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toBeHidden()
   await card.getByRole('button', { name: 'Regenerate token' }).click()
@@ -60,7 +69,10 @@ test('first run: No token → Generate → Copy (then cleared) → Reveal → Re
 
   const banner = page.getByRole('region', { name: /1 integration needs the new token/ })
   await expect(banner).toBeVisible()
-  await banner.getByRole('listitem', { name: 'CAD sync' }).getByRole('button', { name: 'Mark updated' }).click()
+  await banner
+    .getByRole('listitem', { name: 'CAD sync' })
+    .getByRole('button', { name: 'Mark updated' })
+    .click()
   await expect(banner).toBeHidden()
   await openView(page, 'Integrations')
   await expect(page.getByRole('row', { name: 'CAD sync' })).toContainText('Current')
@@ -75,13 +87,17 @@ test('the generate / copy path with the keyboard alone', async ({ app: page }) =
   const focusNext = async (label: string) => {
     for (let presses = 0; presses < 40; presses++) {
       await page.keyboard.press('Tab')
-      const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent)
+      const focused = await page.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent,
+      )
       if (focused === label) return
     }
     throw new Error(`Tab never reached "${label}"`)
   }
   await focusNext('Generate token')
-  await expect(page.getByRole('tooltip', { includeHidden: true }).filter({ hasText: /^Generate token$/ })).toBeVisible()
+  await expect(
+    page.getByRole('tooltip', { includeHidden: true }).filter({ hasText: /^Generate token$/ }),
+  ).toBeVisible()
   await page.keyboard.press('Enter')
   await expect(page.getByText('Active', { exact: true }).first()).toBeVisible()
   await focusNext('Copy token')
@@ -97,7 +113,9 @@ test('the generate / copy path with the keyboard alone', async ({ app: page }) =
   await expect(page.getByRole('dialog')).toBeHidden()
 })
 
-test('icon buttons carry exact names and matching tooltips; Export calendar saves an .ics file', async ({ app: page }) => {
+test('icon buttons carry exact names and matching tooltips; Export calendar saves an .ics file', async ({
+  app: page,
+}) => {
   const card = page.getByRole('region', { name: 'API token' })
   for (const name of ['Generate token', 'Copy token', 'Regenerate token', 'Remove token']) {
     const button = card.getByRole('button', { name, exact: true })
@@ -116,7 +134,9 @@ test('icon buttons carry exact names and matching tooltips; Export calendar save
   expect(text).not.toContain('fdt_')
 })
 
-test('a token regenerated elsewhere is shown as "Replaced elsewhere" and the new one can be pasted', async ({ app: page }) => {
+test('a token regenerated elsewhere is shown as "Replaced elsewhere" and the new one can be pasted', async ({
+  app: page,
+}) => {
   const card = page.getByRole('region', { name: 'API token' })
   await card.getByRole('button', { name: 'Generate token', exact: true }).click()
   await expect(card.getByText('Active', { exact: true })).toBeVisible()
@@ -130,8 +150,14 @@ test('a token regenerated elsewhere is shown as "Replaced elsewhere" and the new
     body: JSON.stringify({ grant_type: 'client_credentials', email: 'api@demo.test', password }),
   })
   const { access_token: elsewhere } = (await session.json()) as { access_token: string }
-  const regenerated = await fetch(`${baseUrl}/user-token/regenerate`, { method: 'POST', headers: { authorization: `Bearer ${elsewhere}` } })
-  const { token: newToken, expires_at: expiresAt } = (await regenerated.json()) as { token: string; expires_at: string }
+  const regenerated = await fetch(`${baseUrl}/user-token/regenerate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${elsewhere}` },
+  })
+  const { token: newToken, expires_at: expiresAt } = (await regenerated.json()) as {
+    token: string
+    expires_at: string
+  }
 
   await page.reload()
   const alert = card.getByRole('alert').filter({ hasText: 'Replaced elsewhere.' })

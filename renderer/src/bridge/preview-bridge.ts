@@ -3,7 +3,11 @@ import { PREVIEW_BRIDGE_PATH, type PageMessage, type ServerMessage } from '@shar
 
 const lost: Result<never> = {
   ok: false,
-  error: { code: 'network', message: 'Lost the connection to the Token Desk preview. Is it still running? Reload the page once it is.' },
+  error: {
+    code: 'network',
+    message:
+      'Lost the connection to the Token Desk preview. Is it still running? If it was restarted, open the new URL it printed.',
+  },
 }
 /** Reconnect delays: quick at first, then at most every 5 s. */
 const RETRY_MS = [250, 500, 1000, 2000, 5000]
@@ -16,7 +20,9 @@ let lastWritten = ''
  * Reading needs a permission the user may not have granted; then the page answers with what it last wrote,
  * so the core still clears its secret (clearing a secret weighs more than sparing a later copy).
  */
-async function clipboardOp(message: Extract<ServerMessage, { type: 'clipboard' }>): Promise<string | undefined> {
+async function clipboardOp(
+  message: Extract<ServerMessage, { type: 'clipboard' }>,
+): Promise<string | undefined> {
   if (message.op === 'read') return navigator.clipboard.readText().catch(() => lastWritten)
   const text = message.op === 'write' ? (message.text ?? '') : ''
   await navigator.clipboard.writeText(text)
@@ -51,8 +57,10 @@ export function createPreviewApi(url = `ws://${location.host}${PREVIEW_BRIDGE_PA
       for (const listener of listeners.get(message.event) ?? []) listener(message.payload)
     } else if (message.type === 'clipboard') {
       clipboardOp(message).then(
-        (text) => send({ type: 'clipboard-done', id: message.id, ok: true, ...(text === undefined ? {} : { text }) }),
-        (error: unknown) => send({ type: 'clipboard-done', id: message.id, ok: false, message: String(error) }),
+        (text) =>
+          send({ type: 'clipboard-done', id: message.id, ok: true, ...(text === undefined ? {} : { text }) }),
+        (error: unknown) =>
+          send({ type: 'clipboard-done', id: message.id, ok: false, message: String(error) }),
       )
     }
   }

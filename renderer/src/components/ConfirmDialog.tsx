@@ -41,7 +41,12 @@ export function ConfirmDialog({ title, confirmLabel, children, typeToConfirm, on
             <span>
               This is a production instance. Type <strong>{typeToConfirm}</strong> to confirm.
             </span>
-            <input value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" autoFocus />
+            <input
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              autoComplete="off"
+              autoFocus
+            />
           </label>
         )}
         <div className="dialog-actions">

@@ -11,7 +11,12 @@ type Props = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'aria-label' | 'child
 /** A square icon button whose tooltip (on hover and on keyboard focus) repeats its accessible name. */
 export function IconButton({ label, icon, tone = 'default', className, ...rest }: Props) {
   return (
-    <button type="button" {...rest} aria-label={label} className={`icon-button tone-${tone} ${className ?? ''}`}>
+    <button
+      type="button"
+      {...rest}
+      aria-label={label}
+      className={`icon-button tone-${tone} ${className ?? ''}`}
+    >
       <Icon name={icon} />
       <span className="tooltip" role="tooltip" aria-hidden="true">
         {label}

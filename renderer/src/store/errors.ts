@@ -1,7 +1,8 @@
 import type { AppError } from '@shared/contract'
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null)
-const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null)
+const num = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null
 
 /** "in 42 seconds" / "in 2 minutes" for a lock's wait time. */
 export function describeWait(seconds: number): string {

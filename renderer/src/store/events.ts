@@ -14,7 +14,8 @@ export function connectEvents(store: StoreApi<AppState>, api: TokenDeskApi): Uns
       if (isActive(instanceId) || state().token.byInstance[instanceId]) void state().token.load(instanceId)
     }),
     api.events.onSessionChanged(({ instanceId }) => {
-      if (isActive(instanceId) || state().session.byInstance[instanceId]) void state().session.load(instanceId)
+      if (isActive(instanceId) || state().session.byInstance[instanceId])
+        void state().session.load(instanceId)
     }),
     api.events.onInstancesChanged(() => void state().instances.load()),
     api.events.onIntegrationsChanged(() => void state().integrations.load()),

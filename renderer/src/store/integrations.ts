@@ -29,7 +29,11 @@ export type IntegrationsSlice = {
 export const createIntegrationsSlice: SliceCreator<'integrations'> = (set, get, deps) => {
   const { api } = deps
   const replace = (item: Integration) =>
-    set((slice) => ({ list: slice.list.some((i) => i.id === item.id) ? slice.list.map((i) => (i.id === item.id ? item : i)) : [...slice.list, item] }))
+    set((slice) => ({
+      list: slice.list.some((i) => i.id === item.id)
+        ? slice.list.map((i) => (i.id === item.id ? item : i))
+        : [...slice.list, item],
+    }))
 
   return {
     list: [],
@@ -127,7 +131,16 @@ const haystacks = new WeakMap<Integration, string>()
 const haystack = (item: Integration, instanceName: string): string => {
   let text = haystacks.get(item)
   if (text === undefined) {
-    text = [item.name, item.system, item.owner, item.contact, item.environment, instanceName, item.status, item.notes]
+    text = [
+      item.name,
+      item.system,
+      item.owner,
+      item.contact,
+      item.environment,
+      instanceName,
+      item.status,
+      item.notes,
+    ]
       .join('\u0000')
       .toLowerCase()
     haystacks.set(item, text)
@@ -142,7 +155,13 @@ let lastOutput: Integration[] = []
 export function selectVisibleIntegrations(state: AppState): Integration[] {
   const { list, filter } = state.integrations
   const instances = state.instances.list
-  if (lastInput && lastInput.list === list && lastInput.filter === filter && lastInput.instances === instances) return lastOutput
+  if (
+    lastInput &&
+    lastInput.list === list &&
+    lastInput.filter === filter &&
+    lastInput.instances === instances
+  )
+    return lastOutput
   const terms = filter.toLowerCase().split(/\s+/).filter(Boolean)
   const names = new Map(instances.map((instance) => [instance.id, instance.name]))
   lastOutput = terms.length
@@ -167,7 +186,9 @@ function memoByInstance(keep: (item: Integration, instanceId: string | null) => 
 }
 
 /** Integrations of an instance still waiting for its new token. */
-export const selectNeedsUpdate = memoByInstance((item, id) => item.instanceId === id && item.status === 'needs-update')
+export const selectNeedsUpdate = memoByInstance(
+  (item, id) => item.instanceId === id && item.status === 'needs-update',
+)
 
 /** Integrations that use an instance's token (listed in the regenerate / remove confirmations). */
 export const selectDependents = memoByInstance((item, id) => item.instanceId === id)

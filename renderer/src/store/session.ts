@@ -22,7 +22,8 @@ export const createSessionSlice: SliceCreator<'session'> = (set, get, { api }) =
       byInstance: { ...slice.byInstance, [view.instanceId]: view },
       errors: { ...slice.errors, [view.instanceId]: null },
     }))
-  const fail = (instanceId: string, error: AppError) => set((slice) => ({ errors: { ...slice.errors, [instanceId]: error } }))
+  const fail = (instanceId: string, error: AppError) =>
+    set((slice) => ({ errors: { ...slice.errors, [instanceId]: error } }))
   const afterSignIn = async (instanceId: string) => {
     const state = get()
     await Promise.all([state.token.load(instanceId), state.integrations.load()])
@@ -83,7 +84,14 @@ export const createSessionSlice: SliceCreator<'session'> = (set, get, { api }) =
       set((slice) => ({
         byInstance: {
           ...slice.byInstance,
-          [instanceId]: { instanceId, user: null, expiresAt: null, demoUsers: current?.demoUsers ?? [], ...current, state },
+          [instanceId]: {
+            instanceId,
+            user: null,
+            expiresAt: null,
+            demoUsers: current?.demoUsers ?? [],
+            ...current,
+            state,
+          },
         },
       }))
     },

@@ -48,7 +48,8 @@ export const createSettingsSlice: SliceCreator<'settings'> = (set, get, { api })
 export const selectTheme = (state: AppState): Settings['theme'] => state.settings.value?.theme ?? 'system'
 
 /** "90, 30, 7" — reminder days as typed in the form. */
-export const formatReminderDays = (days: readonly number[]): string => [...days].sort((a, b) => b - a).join(', ')
+export const formatReminderDays = (days: readonly number[]): string =>
+  [...days].sort((a, b) => b - a).join(', ')
 
 /** Parses "90, 30, 7" into whole days; null when any part is not a whole number. */
 export function parseReminderDays(text: string): number[] | null {

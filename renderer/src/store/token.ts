@@ -46,7 +46,11 @@ export const createTokenSlice: SliceCreator<'token'> = (set, get, deps) => {
     if (error) get().session.noteError(instanceId, error)
   }
   /** Run one token action with the busy flag held; failures land in errors[instanceId]. */
-  const act = async <T>(instanceId: string, action: TokenAction, call: () => Promise<Result<T>>): Promise<T | null> => {
+  const act = async <T>(
+    instanceId: string,
+    action: TokenAction,
+    call: () => Promise<Result<T>>,
+  ): Promise<T | null> => {
     set({ busy: { instanceId, action } })
     try {
       const result = await call()
@@ -92,11 +96,17 @@ export const createTokenSlice: SliceCreator<'token'> = (set, get, deps) => {
     },
 
     async generate(instanceId) {
-      return applyChange(instanceId, await act(instanceId, 'generate', () => api.token.generate({ instanceId })))
+      return applyChange(
+        instanceId,
+        await act(instanceId, 'generate', () => api.token.generate({ instanceId })),
+      )
     },
 
     async regenerate(instanceId) {
-      return applyChange(instanceId, await act(instanceId, 'regenerate', () => api.token.regenerate({ instanceId })))
+      return applyChange(
+        instanceId,
+        await act(instanceId, 'regenerate', () => api.token.regenerate({ instanceId })),
+      )
     },
 
     async remove(instanceId) {
@@ -166,7 +176,11 @@ export const selectTokenView = (state: AppState, instanceId: string | null): Tok
   instanceId ? (state.token.byInstance[instanceId] ?? null) : null
 
 /** Whole seconds until the clipboard is cleared, or null when nothing was copied for this instance. */
-export function selectCopySecondsLeft(state: AppState, instanceId: string | null, nowMs: number): number | null {
+export function selectCopySecondsLeft(
+  state: AppState,
+  instanceId: string | null,
+  nowMs: number,
+): number | null {
   const copied = state.token.copied
   if (!copied || copied.instanceId !== instanceId) return null
   return Math.max(0, Math.ceil((copied.clearsAt - nowMs) / 1000))

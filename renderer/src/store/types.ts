@@ -42,6 +42,10 @@ export type SetSlice<K extends SliceName> = (
   patch: Partial<AppState[K]> | ((slice: AppState[K]) => Partial<AppState[K]>),
 ) => void
 
-export type SliceCreator<K extends SliceName> = (set: SetSlice<K>, get: () => AppState, deps: StoreDeps) => AppState[K]
+export type SliceCreator<K extends SliceName> = (
+  set: SetSlice<K>,
+  get: () => AppState,
+  deps: StoreDeps,
+) => AppState[K]
 
 export type { AppError }

@@ -29,7 +29,11 @@ export function ActivityView() {
           value={filter.text}
           onChange={(e) => setFilter({ text: e.target.value })}
         />
-        <select aria-label="Event type" value={filter.type} onChange={(e) => setFilter({ type: e.target.value as ActivityType | '' })}>
+        <select
+          aria-label="Event type"
+          value={filter.type}
+          onChange={(e) => setFilter({ type: e.target.value as ActivityType | '' })}
+        >
           <option value="">All events</option>
           {types.map((type) => (
             <option key={type} value={type}>
@@ -37,7 +41,11 @@ export function ActivityView() {
             </option>
           ))}
         </select>
-        <select aria-label="Instance" value={filter.instanceId} onChange={(e) => setFilter({ instanceId: e.target.value })}>
+        <select
+          aria-label="Instance"
+          value={filter.instanceId}
+          onChange={(e) => setFilter({ instanceId: e.target.value })}
+        >
           <option value="">All instances</option>
           {instances.map((instance) => (
             <option key={instance.id} value={instance.id}>
@@ -50,7 +58,9 @@ export function ActivityView() {
       {status === 'loading' || status === 'idle' ? (
         <Loading what="activity" />
       ) : visible.length === 0 ? (
-        <EmptyState title={entries.length === 0 ? 'Nothing has happened yet' : 'Nothing matches the filter'} />
+        <EmptyState
+          title={entries.length === 0 ? 'Nothing has happened yet' : 'Nothing matches the filter'}
+        />
       ) : (
         <ol className="activity" aria-label="Activity log">
           {visible.map((entry) => (

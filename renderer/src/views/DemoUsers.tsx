@@ -12,7 +12,12 @@ export function DemoUsers({ instanceId, users }: { instanceId: string; users: De
     <div className="demo-users" role="group" aria-label="Sign in as demo user">
       <span className="muted">Sign in as demo user:</span>
       {users.map((user) => (
-        <button key={user} type="button" disabled={signingIn} onClick={() => void signInDemo(instanceId, user)}>
+        <button
+          key={user}
+          type="button"
+          disabled={signingIn}
+          onClick={() => void signInDemo(instanceId, user)}
+        >
           {labels[user]}
         </button>
       ))}

@@ -4,7 +4,9 @@ import { ErrorMessage } from '../components/ErrorMessage'
 /** A form's failure: the plain sentence plus one line per invalid field (from details.errors). */
 export function FieldErrors({ error }: { error: AppError | null }) {
   if (!error) return null
-  const fields = Array.isArray(error.details?.errors) ? (error.details.errors as { field?: string; message?: string }[]) : []
+  const fields = Array.isArray(error.details?.errors)
+    ? (error.details.errors as { field?: string; message?: string }[])
+    : []
   return (
     <>
       <ErrorMessage error={error} />

@@ -21,7 +21,8 @@ export function ImportResult() {
     <div className="message error import-errors" role="alert">
       <div className="stack">
         <p>
-          <strong>Nothing was imported.</strong> {result.rows.length > 0 ? 'Fix these rows and import again:' : describeError(result.error)}
+          <strong>Nothing was imported.</strong>{' '}
+          {result.rows.length > 0 ? 'Fix these rows and import again:' : describeError(result.error)}
         </p>
         {result.rows.length > 0 && (
           <ul>

@@ -10,7 +10,13 @@ import { FirstDueTokenFields, useTenantPaste } from './FirstDueTokenFields'
 const FIRST_DUE_BASE_URL = 'https://sizeup.firstduesizeup.com/fd-api/v1'
 
 /** Add or edit an instance: name, kind, base URL, environment. */
-export function InstanceFormDialog({ instance, onClose }: { instance: Instance | null; onClose: () => void }) {
+export function InstanceFormDialog({
+  instance,
+  onClose,
+}: {
+  instance: Instance | null
+  onClose: () => void
+}) {
   const [name, setName] = useState(instance?.name ?? '')
   const [kind, setKind] = useState<InstanceKind>(instance?.kind ?? 'first-due')
   const [baseUrl, setBaseUrl] = useState(instance?.baseUrl ?? FIRST_DUE_BASE_URL)
@@ -29,7 +35,11 @@ export function InstanceFormDialog({ instance, onClose }: { instance: Instance |
   }
   const save = async () => {
     const input = { name, kind, baseUrl, environment }
-    const saved = instance ? await update(instance.id, input) : addingTenant ? await tenant.add(input) : await add(input)
+    const saved = instance
+      ? await update(instance.id, input)
+      : addingTenant
+        ? await tenant.add(input)
+        : await add(input)
     if (saved) close()
   }
   return (
@@ -47,14 +57,23 @@ export function InstanceFormDialog({ instance, onClose }: { instance: Instance |
         </label>
         <label className="field">
           <span>Kind</span>
-          <select value={kind} disabled={instance?.isSandbox} onChange={(e) => setKind(e.target.value as InstanceKind)}>
+          <select
+            value={kind}
+            disabled={instance?.isSandbox}
+            onChange={(e) => setKind(e.target.value as InstanceKind)}
+          >
             <option value="first-due">First Due tenant (paste tokens made in First Due)</option>
             <option value="token-service">Token service (generate tokens here)</option>
           </select>
         </label>
         <label className="field">
           <span>Base URL</span>
-          <input required value={baseUrl} disabled={instance?.isSandbox} onChange={(e) => setBaseUrl(e.target.value)} />
+          <input
+            required
+            value={baseUrl}
+            disabled={instance?.isSandbox}
+            onChange={(e) => setBaseUrl(e.target.value)}
+          />
         </label>
         <label className="field">
           <span>Environment</span>
@@ -90,8 +109,8 @@ export function RemoveInstanceDialog({ instance, onClose }: { instance: Instance
       onClose={onClose}
     >
       <p>
-        Token Desk forgets this instance and deletes its token and session from the system keychain on this computer.
-        The token itself is not revoked in the service.
+        Token Desk forgets this instance and deletes its token and session from the system keychain on this
+        computer. The token itself is not revoked in the service.
       </p>
     </ConfirmDialog>
   )

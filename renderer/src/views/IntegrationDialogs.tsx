@@ -6,9 +6,27 @@ import { Modal } from '../components/Modal'
 import { selectActiveInstance } from '../store/instances'
 import { FieldErrors } from './FieldErrors'
 
-type Draft = { name: string; system: string; owner: string; contact: string; environment: Environment; instanceId: string; notes: string }
+type Draft = {
+  name: string
+  system: string
+  owner: string
+  contact: string
+  environment: Environment
+  instanceId: string
+  notes: string
+}
 
-function TextField({ label, value, onChange, multiline }: { label: string; value: string; onChange: (v: string) => void; multiline?: boolean }) {
+function TextField({
+  label,
+  value,
+  onChange,
+  multiline,
+}: {
+  label: string
+  value: string
+  onChange: (v: string) => void
+  multiline?: boolean
+}) {
   return (
     <label className="field">
       <span>{label}</span>
@@ -22,7 +40,13 @@ function TextField({ label, value, onChange, multiline }: { label: string; value
 }
 
 /** Add or edit one integration: Name, System, Owner, Contact, Environment, Token (instance), Notes. */
-export function IntegrationFormDialog({ integration, onClose }: { integration: Integration | null; onClose: () => void }) {
+export function IntegrationFormDialog({
+  integration,
+  onClose,
+}: {
+  integration: Integration | null
+  onClose: () => void
+}) {
   const instances = useApp((state) => state.instances.list)
   const active = useApp(selectActiveInstance)
   const fallback = active ?? instances[0]
@@ -98,10 +122,21 @@ export function IntegrationFormDialog({ integration, onClose }: { integration: I
   )
 }
 
-export function RemoveIntegrationDialog({ integration, onClose }: { integration: Integration; onClose: () => void }) {
+export function RemoveIntegrationDialog({
+  integration,
+  onClose,
+}: {
+  integration: Integration
+  onClose: () => void
+}) {
   const remove = useApp((state) => state.integrations.remove)
   return (
-    <ConfirmDialog title={`Delete ${integration.name}?`} confirmLabel="Delete" onConfirm={() => remove(integration.id)} onClose={onClose}>
+    <ConfirmDialog
+      title={`Delete ${integration.name}?`}
+      confirmLabel="Delete"
+      onConfirm={() => remove(integration.id)}
+      onClose={onClose}
+    >
       <p>The integration is removed from the register. Its token is not changed.</p>
     </ConfirmDialog>
   )

@@ -21,7 +21,12 @@ export function IntegrationsToolbar() {
         value={filter}
         onChange={(event) => setFilter(event.target.value)}
       />
-      <button type="button" className="primary" disabled={!hasInstances} onClick={() => openDialog({ kind: 'add-integration' })}>
+      <button
+        type="button"
+        className="primary"
+        disabled={!hasInstances}
+        onClick={() => openDialog({ kind: 'add-integration' })}
+      >
         <Icon name="plus" /> Add integration
       </button>
       <button type="button" onClick={() => void exportFile('csv')}>
@@ -42,7 +47,8 @@ export function IntegrationsToolbar() {
         onChange={async (event) => {
           const file = event.target.files?.[0]
           event.target.value = ''
-          if (file) await importText(file.name.toLowerCase().endsWith('.json') ? 'json' : 'csv', await file.text())
+          if (file)
+            await importText(file.name.toLowerCase().endsWith('.json') ? 'json' : 'csv', await file.text())
         }}
       />
     </div>

@@ -37,7 +37,11 @@ export function IntegrationsView() {
           <p className="muted" aria-live="polite">
             Showing {visible.length} of {total}
           </p>
-          {visible.length === 0 ? <EmptyState title="Nothing matches the filter" /> : <IntegrationsTable rows={visible} />}
+          {visible.length === 0 ? (
+            <EmptyState title="Nothing matches the filter" />
+          ) : (
+            <IntegrationsTable rows={visible} />
+          )}
         </>
       )}
     </section>

@@ -11,7 +11,8 @@ export function NeedsUpdateBanner({ instanceId }: { instanceId: string }) {
   return (
     <section className="banner" aria-labelledby="needs-update-title">
       <h3 id="needs-update-title">
-        <Icon name="warning" /> {plural(waiting.length, 'integration')} {waiting.length === 1 ? 'needs' : 'need'} the new token
+        <Icon name="warning" /> {plural(waiting.length, 'integration')}{' '}
+        {waiting.length === 1 ? 'needs' : 'need'} the new token
       </h3>
       <ul className="needs-update">
         {waiting.map((item) => (

@@ -35,12 +35,21 @@ function SettingsForm({ settings }: { settings: Settings }) {
     >
       <label className="field">
         <span>Reminder days before expiry</span>
-        <input value={days} onChange={(e) => setDays(e.target.value)} aria-describedby="days-help" inputMode="numeric" />
+        <input
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          aria-describedby="days-help"
+          inputMode="numeric"
+        />
         <small id="days-help" className="muted">
           Whole days from 1 to 365, separated by commas. Default: 90, 30, 7. A reminder also fires at expiry.
         </small>
       </label>
-      {daysInvalid && <p className="message error" role="alert">Reminder days must be whole numbers separated by commas, e.g. 90, 30, 7.</p>}
+      {daysInvalid && (
+        <p className="message error" role="alert">
+          Reminder days must be whole numbers separated by commas, e.g. 90, 30, 7.
+        </p>
+      )}
       <label className="field">
         <span>Clear the clipboard after (seconds)</span>
         <input type="number" min={5} max={600} value={seconds} onChange={(e) => setSeconds(e.target.value)} />
@@ -74,7 +83,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </div>
       </fieldset>
       <label className="choice">
-        <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void apply({ startAtLogin: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.startAtLogin}
+          onChange={(e) => void apply({ startAtLogin: e.target.checked })}
+        />
         Start Token Desk at login (so reminders fire even when you have not opened it)
       </label>
     </form>
@@ -88,7 +101,13 @@ export function SettingsView() {
   return (
     <section className="stack" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
-      {settings ? <SettingsForm settings={settings} /> : status === 'error' ? <ErrorMessage error={error} /> : <Loading what="settings" />}
+      {settings ? (
+        <SettingsForm settings={settings} />
+      ) : status === 'error' ? (
+        <ErrorMessage error={error} />
+      ) : (
+        <Loading what="settings" />
+      )}
     </section>
   )
 }

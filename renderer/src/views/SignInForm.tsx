@@ -14,7 +14,9 @@ export function SignInForm({ instance, session }: { instance: Instance; session:
   const expired = session.state === 'expired'
   return (
     <section className="card sign-in" aria-labelledby="sign-in-title">
-      <h2 id="sign-in-title">{expired ? 'Your session has expired — sign in again' : `Sign in to ${instance.name}`}</h2>
+      <h2 id="sign-in-title">
+        {expired ? 'Your session has expired — sign in again' : `Sign in to ${instance.name}`}
+      </h2>
       <p className="muted">
         {expired
           ? 'Sessions last 14 days. Sign in again to manage this instance’s token; the token itself keeps working until it expires.'
@@ -29,11 +31,23 @@ export function SignInForm({ instance, session }: { instance: Instance; session:
       >
         <label className="field">
           <span>Email</span>
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </label>
         <label className="field">
           <span>Password</span>
-          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         <ErrorMessage error={error} />
         <div className="row">

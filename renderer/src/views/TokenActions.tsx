@@ -15,20 +15,37 @@ export function TokenActions({ view }: { view: TokenView }) {
   const hasToken = view.status !== 'none'
   return (
     <div className="token-actions" role="toolbar" aria-label="Token actions">
-      <IconButton label="Generate token" icon="play" tone="primary" disabled={busy || hasToken} onClick={() => (firstDue ? startFirstDue(id, 'regenerate') : void generate(id))} />
-      <IconButton label="Copy token" icon="copy" disabled={busy || !view.stored} onClick={() => void copy(id)} />
+      <IconButton
+        label="Generate token"
+        icon="play"
+        tone="primary"
+        disabled={busy || hasToken}
+        onClick={() => (firstDue ? startFirstDue(id, 'regenerate') : void generate(id))}
+      />
+      <IconButton
+        label="Copy token"
+        icon="copy"
+        disabled={busy || !view.stored}
+        onClick={() => void copy(id)}
+      />
       <IconButton
         label="Regenerate token"
         icon="regenerate"
         disabled={busy || !hasToken}
-        onClick={() => (firstDue ? startFirstDue(id, 'regenerate') : openDialog({ kind: 'regenerate-token', instanceId: id }))}
+        onClick={() =>
+          firstDue
+            ? startFirstDue(id, 'regenerate')
+            : openDialog({ kind: 'regenerate-token', instanceId: id })
+        }
       />
       <IconButton
         label="Remove token"
         icon="remove"
         tone="danger"
         disabled={busy || !hasToken}
-        onClick={() => (firstDue ? startFirstDue(id, 'remove') : openDialog({ kind: 'remove-token', instanceId: id }))}
+        onClick={() =>
+          firstDue ? startFirstDue(id, 'remove') : openDialog({ kind: 'remove-token', instanceId: id })
+        }
       />
     </div>
   )

@@ -5,7 +5,9 @@ import { Icon } from '../components/Icon'
 
 /** "Not saved — copy it now": the keychain refused the new token, so this is the only chance to keep it. */
 export function UnsavedToken({ instanceId }: { instanceId: string }) {
-  const unsaved = useApp((state) => (state.token.unsaved?.instanceId === instanceId ? state.token.unsaved.token : null))
+  const unsaved = useApp((state) =>
+    state.token.unsaved?.instanceId === instanceId ? state.token.unsaved.token : null,
+  )
   const copyUnsaved = useApp((state) => state.token.copyUnsaved)
   const dismiss = useApp((state) => state.token.dismissUnsaved)
   if (!unsaved) return null
@@ -14,10 +16,16 @@ export function UnsavedToken({ instanceId }: { instanceId: string }) {
       <Icon name="warning" />
       <div className="stack">
         <p>
-          <strong>Not saved — copy it now.</strong> The system keychain refused to store the new token. It is shown
-          only this once; copy it into your integration now.
+          <strong>Not saved — copy it now.</strong> The system keychain refused to store the new token. It is
+          shown only this once; copy it into your integration now.
         </p>
-        <input className="mono" readOnly value={unsaved} aria-label="Unsaved token" onFocus={(e) => e.target.select()} />
+        <input
+          className="mono"
+          readOnly
+          value={unsaved}
+          aria-label="Unsaved token"
+          onFocus={(e) => e.target.select()}
+        />
         <div className="row">
           <button type="button" className="primary" onClick={() => void copyUnsaved()}>
             Copy unsaved token
@@ -44,16 +52,25 @@ export function ReplacedElsewhere({ view }: { view: TokenView }) {
         className="stack"
         onSubmit={(event) => {
           event.preventDefault()
-          void paste(view.instanceId, token, new Date(`${date}T00:00:00`).toISOString()).then((ok) => ok && setToken(''))
+          void paste(view.instanceId, token, new Date(`${date}T00:00:00`).toISOString()).then(
+            (ok) => ok && setToken(''),
+          )
         }}
       >
         <p>
-          <strong>Replaced elsewhere.</strong> This token was regenerated outside Token Desk, so the copy saved here no
-          longer works. Paste the new token to keep using it here, or regenerate.
+          <strong>Replaced elsewhere.</strong> This token was regenerated outside Token Desk, so the copy
+          saved here no longer works. Paste the new token to keep using it here, or regenerate.
         </p>
         <label className="field">
           <span>New token</span>
-          <input className="mono" required minLength={8} value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
+          <input
+            className="mono"
+            required
+            minLength={8}
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            autoComplete="off"
+          />
         </label>
         <label className="field">
           <span>Expiration date</span>

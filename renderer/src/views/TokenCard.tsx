@@ -36,7 +36,9 @@ export function TokenCard({ instance, view }: { instance: Instance; view: TokenV
         </>
       )}
       {view.source === 'cache' && (
-        <p className="muted">Showing the details saved on this computer — the service could not be reached just now.</p>
+        <p className="muted">
+          Showing the details saved on this computer — the service could not be reached just now.
+        </p>
       )}
       <TokenChecks instance={instance} view={view} />
       <UnsavedToken instanceId={instance.id} />

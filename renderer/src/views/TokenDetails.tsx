@@ -10,7 +10,9 @@ export function TokenDetails({ view }: { view: TokenView }) {
         <dt>Expires</dt>
         <dd>
           {formatDate(view.expiresAt)}
-          {view.daysLeft !== null && <span className={`days days-${view.status}`}> · {describeDaysLeft(view.daysLeft)}</span>}
+          {view.daysLeft !== null && (
+            <span className={`days days-${view.status}`}> · {describeDaysLeft(view.daysLeft)}</span>
+          )}
         </dd>
       </div>
       <div>

@@ -15,7 +15,9 @@ export function TokenConfirmDialog({ kind, instanceId, onClose }: Props) {
   const regenerating = kind === 'regenerate-token'
   return (
     <ConfirmDialog
-      title={regenerating ? `Regenerate the token for ${instance.name}?` : `Remove the token for ${instance.name}?`}
+      title={
+        regenerating ? `Regenerate the token for ${instance.name}?` : `Remove the token for ${instance.name}?`
+      }
       confirmLabel={regenerating ? 'Regenerate' : 'Remove'}
       typeToConfirm={instance.environment === 'production' ? instance.name : undefined}
       onConfirm={() => (regenerating ? regenerate(instanceId) : remove(instanceId))}

@@ -8,7 +8,9 @@ import { REVEAL_SECONDS, selectCopySecondsLeft, selectIsBusy } from '../store/to
 /** The token, masked unless revealed; the Reveal toggle; the clipboard countdown after a copy. */
 export function TokenSecret({ view }: { view: TokenView }) {
   const id = view.instanceId
-  const revealed = useApp((state) => (state.token.revealed?.instanceId === id ? state.token.revealed.token : null))
+  const revealed = useApp((state) =>
+    state.token.revealed?.instanceId === id ? state.token.revealed.token : null,
+  )
   const copying = useApp((state) => state.token.copied?.instanceId === id)
   const revealing = useApp((state) => selectIsBusy(state, id, 'reveal'))
   const toggleReveal = useApp((state) => state.token.toggleReveal)
@@ -16,7 +18,10 @@ export function TokenSecret({ view }: { view: TokenView }) {
   const secondsLeft = useApp((state) => selectCopySecondsLeft(state, id, now))
   return (
     <div className="secret">
-      <code className={revealed ? 'revealed' : 'masked'} aria-label={revealed ? 'Token (revealed)' : 'Token (masked)'}>
+      <code
+        className={revealed ? 'revealed' : 'masked'}
+        aria-label={revealed ? 'Token (revealed)' : 'Token (masked)'}
+      >
         {revealed ?? maskToken(view.hint)}
       </code>
       <button

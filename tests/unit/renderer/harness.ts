@@ -45,7 +45,9 @@ export type Harness = {
  * The renderer's store over the REAL core: window.tokenDesk is built with the contract's own
  * buildTokenDeskApi over core.dispatch / core.onRendererEvent, exactly as the preload and the preview do.
  */
-export async function startHarness(options: { sandboxNow?: string; secretStore?: SecretStore } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { sandboxNow?: string; secretStore?: SecretStore } = {},
+): Promise<Harness> {
   const dataDir = tempDir('token-desk-renderer-')
   const { adapters, clipboard } = testAdapters()
   const core = await createCore({ dataDir, adapters, host: 'preview', ...options })
@@ -95,7 +97,10 @@ export async function eventually(check: () => boolean, timeoutMs = 10_000): Prom
  * Registers beforeEach / afterEach that give each test a started store (ui.start() done) over a fresh core,
  * and returns accessors for it: the harness and the active (sandbox) instance's id.
  */
-export function useStartedHarness(options: { sandboxNow?: string } = {}): { h: () => Harness; id: () => string } {
+export function useStartedHarness(options: { sandboxNow?: string } = {}): {
+  h: () => Harness
+  id: () => string
+} {
   let harness: Harness | null = null
   beforeEach(async () => {
     harness = await startHarness(options)

@@ -3,14 +3,19 @@ import type { IncomingMessage } from 'node:http'
 import { defaultDataDir } from '../../../electron/preview/data-dir'
 import { checkRequest, keysMatch } from '../../../electron/preview/guard'
 
-const request = (url: string, headers: Record<string, string>) => ({ url, headers }) as unknown as IncomingMessage
+const request = (url: string, headers: Record<string, string>) =>
+  ({ url, headers }) as unknown as IncomingMessage
 
 describe('browser preview: data folder and request guard', () => {
   it('defaults to the folder Electron’s userData would be for "Token Desk"', () => {
     expect(defaultDataDir('linux', {}, '/home/ada')).toBe('/home/ada/.config/Token Desk')
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/xdg' }, '/home/ada')).toBe('/xdg/Token Desk')
-    expect(defaultDataDir('darwin', {}, '/Users/ada')).toBe('/Users/ada/Library/Application Support/Token Desk')
-    expect(defaultDataDir('win32', { APPDATA: 'C:/Users/ada/AppData/Roaming' }, 'C:/Users/ada')).toBe('C:/Users/ada/AppData/Roaming/Token Desk')
+    expect(defaultDataDir('darwin', {}, '/Users/ada')).toBe(
+      '/Users/ada/Library/Application Support/Token Desk',
+    )
+    expect(defaultDataDir('win32', { APPDATA: 'C:/Users/ada/AppData/Roaming' }, 'C:/Users/ada')).toBe(
+      'C:/Users/ada/AppData/Roaming/Token Desk',
+    )
   })
 
   it('compares keys exactly, whatever their lengths', () => {
@@ -24,12 +29,20 @@ describe('browser preview: data folder and request guard', () => {
     const options = { port: 4000, key: 'k3y', websocket: false }
     const host = { host: '127.0.0.1:4000' }
     expect(checkRequest(request('/?key=k3y', host), options)).toEqual({ ok: true, viaQuery: true })
-    expect(checkRequest(request('/app.js', { ...host, cookie: 'a=1; token_desk_preview_4000=k3y' }), options)).toEqual({ ok: true, viaQuery: false })
-    expect(checkRequest(request('/app.js', { ...host, cookie: 'token_desk_preview_4001=k3y' }), options).ok).toBe(false)
+    expect(
+      checkRequest(request('/app.js', { ...host, cookie: 'a=1; token_desk_preview_4000=k3y' }), options),
+    ).toEqual({ ok: true, viaQuery: false })
+    expect(
+      checkRequest(request('/app.js', { ...host, cookie: 'token_desk_preview_4001=k3y' }), options).ok,
+    ).toBe(false)
     expect(checkRequest(request('/?key=k3y', { host: 'localhost:4000' }), options).ok).toBe(false)
-    expect(checkRequest(request('/?key=k3y', { ...host, origin: 'http://evil.example' }), options).ok).toBe(false)
+    expect(checkRequest(request('/?key=k3y', { ...host, origin: 'http://evil.example' }), options).ok).toBe(
+      false,
+    )
     const ws = { ...options, websocket: true }
     expect(checkRequest(request('/bridge?key=k3y', host), ws).ok).toBe(false)
-    expect(checkRequest(request('/bridge?key=k3y', { ...host, origin: 'http://127.0.0.1:4000' }), ws).ok).toBe(true)
+    expect(
+      checkRequest(request('/bridge?key=k3y', { ...host, origin: 'http://127.0.0.1:4000' }), ws).ok,
+    ).toBe(true)
   })
 })

@@ -4,12 +4,24 @@ import { formatReminderDays, parseReminderDays } from '../../../renderer/src/sto
 
 describe('plain-words errors', () => {
   it('say what happened and what to do for the FAQ cases', () => {
-    expect(describeError({ code: 'token_expired', message: 'x' })).toMatch(/expired, so every API call made with it fails/)
-    expect(describeError({ code: 'permission_denied', message: 'x', details: { required_permission: 'fire_incidents.read' } })).toBe(
+    expect(describeError({ code: 'token_expired', message: 'x' })).toMatch(
+      /expired, so every API call made with it fails/,
+    )
+    expect(
+      describeError({
+        code: 'permission_denied',
+        message: 'x',
+        details: { required_permission: 'fire_incidents.read' },
+      }),
+    ).toBe(
       'Permission denied: your role lacks the permission object "fire_incidents.read". An administrator must add it to the role.',
     )
-    expect(describeError({ code: 'rate_limited', message: 'x', details: { retry_after: 42 } })).toMatch(/try again in 42 seconds/)
-    expect(describeError({ code: 'internal', message: 'Token Desk hit an internal error.' })).toBe('Token Desk hit an internal error.')
+    expect(describeError({ code: 'rate_limited', message: 'x', details: { retry_after: 42 } })).toMatch(
+      /try again in 42 seconds/,
+    )
+    expect(describeError({ code: 'internal', message: 'Token Desk hit an internal error.' })).toBe(
+      'Token Desk hit an internal error.',
+    )
   })
 
   it('formats the lock wait', () => {
@@ -28,7 +40,9 @@ describe('plain-words errors', () => {
       rowErrors({
         code: 'invalid_request',
         message: '',
-        details: { rows: [{ row: 2, field: 'name', message: 'Required' }, { row: 0, message: 'bad header' }, 'loose'] },
+        details: {
+          rows: [{ row: 2, field: 'name', message: 'Required' }, { row: 0, message: 'bad header' }, 'loose'],
+        },
       }),
     ).toEqual([
       { row: 2, message: 'name: Required' },

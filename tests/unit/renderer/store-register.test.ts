@@ -13,8 +13,24 @@ describe('store over the real core: integrations, settings, activity', () => {
   })
 
   it('adds, edits, filters and deletes integrations', async () => {
-    const cad = await h.state().integrations.add({ name: 'CAD sync', system: 'Tyler CAD', owner: 'Dana', environment: 'production', instanceId: id })
-    await h.state().integrations.add({ name: 'Payroll', system: 'ADP', owner: 'Lee', environment: 'development', instanceId: id })
+    const cad = await h
+      .state()
+      .integrations.add({
+        name: 'CAD sync',
+        system: 'Tyler CAD',
+        owner: 'Dana',
+        environment: 'production',
+        instanceId: id,
+      })
+    await h
+      .state()
+      .integrations.add({
+        name: 'Payroll',
+        system: 'ADP',
+        owner: 'Lee',
+        environment: 'development',
+        instanceId: id,
+      })
     expect(h.state().integrations.list).toHaveLength(2)
     expect(selectDependents(h.state(), id)).toHaveLength(2)
 
@@ -29,7 +45,9 @@ describe('store over the real core: integrations, settings, activity', () => {
     expect(edited?.notes).toBe('nightly at 02:00')
     expect(edited?.owner).toBe('Dana')
 
-    expect(await h.state().integrations.add({ name: '', environment: 'production', instanceId: id })).toBeNull()
+    expect(
+      await h.state().integrations.add({ name: '', environment: 'production', instanceId: id }),
+    ).toBeNull()
     expect(h.state().integrations.formError?.code).toBe('invalid_request')
 
     expect(await h.state().integrations.remove(cad!.id)).toBe(true)
@@ -37,7 +55,9 @@ describe('store over the real core: integrations, settings, activity', () => {
   })
 
   it('exports CSV and JSON through saveFile, and an import with a bad row imports nothing and lists the row', async () => {
-    await h.state().integrations.add({ name: 'CAD sync', owner: 'Dana', environment: 'production', instanceId: id })
+    await h
+      .state()
+      .integrations.add({ name: 'CAD sync', owner: 'Dana', environment: 'production', instanceId: id })
     expect(await h.state().integrations.exportFile('csv')).toBe(true)
     expect(await h.state().integrations.exportFile('json')).toBe(true)
     const [csv, json] = h.saved
@@ -51,7 +71,11 @@ describe('store over the real core: integrations, settings, activity', () => {
     expect(result && 'rows' in result && result.rows.some((row) => row.row === 2)).toBe(true)
     expect(h.state().integrations.list).toHaveLength(1)
 
-    expect(await h.state().integrations.importText('csv', `name,environment,instanceId\nGood one,production,${id}\n`)).toBe(true)
+    expect(
+      await h
+        .state()
+        .integrations.importText('csv', `name,environment,instanceId\nGood one,production,${id}\n`),
+    ).toBe(true)
     expect(h.state().integrations.importResult).toEqual({ imported: 1 })
     expect(h.state().integrations.list).toHaveLength(2)
   })

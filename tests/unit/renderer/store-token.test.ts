@@ -67,7 +67,9 @@ describe('store over the real core: instances, session and token', () => {
   it('after a regenerate the instance’s integrations need the new token until marked updated', async () => {
     const id = h.state().instances.activeId!
     await h.state().token.generate(id)
-    const added = await h.state().integrations.add({ name: 'CAD sync', environment: 'development', instanceId: id, owner: 'Dana' })
+    const added = await h
+      .state()
+      .integrations.add({ name: 'CAD sync', environment: 'development', instanceId: id, owner: 'Dana' })
     expect(added?.status).toBe('current')
     await h.state().token.regenerate(id)
     await eventually(() => selectNeedsUpdate(h.state(), id).length === 1)
@@ -122,7 +124,16 @@ describe('store over the real core: instances, session and token', () => {
     expect(await h.state().instances.update(added!.id, { name: 'Valley Fire Rescue' })).not.toBeNull()
     expect(h.state().instances.list.map((i) => i.name)).toContain('Valley Fire Rescue')
 
-    expect(await h.state().instances.add({ name: 'Bad', kind: 'first-due', baseUrl: 'http://example.com/x', environment: 'training' })).toBeNull()
+    expect(
+      await h
+        .state()
+        .instances.add({
+          name: 'Bad',
+          kind: 'first-due',
+          baseUrl: 'http://example.com/x',
+          environment: 'training',
+        }),
+    ).toBeNull()
     expect(h.state().instances.formError?.code).toBe('invalid_request')
 
     expect(await h.state().instances.remove(added!.id)).toBe(true)

@@ -11,7 +11,8 @@ function refusingStore() {
   const store: SecretStore = {
     ...real,
     async set(account, secret) {
-      if (control.refuse && account.endsWith('/user-token')) throw new AppFailure('keychain_write_failed', 'The keychain refused the secret.')
+      if (control.refuse && account.endsWith('/user-token'))
+        throw new AppFailure('keychain_write_failed', 'The keychain refused the secret.')
       return real.set(account, secret)
     },
   }

@@ -16,6 +16,7 @@ import { EventBus, type CoreEvents } from './services/event-bus'
 import { createInstancesService } from './services/instances'
 import { startSandbox, type EmbeddedServiceFactory, type Sandbox } from './services/sandbox'
 import { accountsOf, createKeyringSecretStore, type SecretStore } from './services/secret-store'
+import { tenantHostsOf } from './services/external-links'
 import { createSessionsService } from './services/sessions'
 import { createSettingsService } from './services/settings'
 import { createTokenClient } from './services/token-client'
@@ -152,7 +153,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   const own: Partial<HandlerMap> = {
-    ...createAppHandlers({ version: options.version ?? packageVersion(), host: options.host, notices: () => [...notices], shell: adapters.shell }),
+    ...createAppHandlers({ version: options.version ?? packageVersion(), host: options.host, notices: () => [...notices], shell: adapters.shell, tenantHosts: () => tenantHostsOf(instances.list()) }),
     ...createInstancesHandlers(instances),
     ...createSessionHandlers(sessions),
     ...createTokenHandlers(tokens),

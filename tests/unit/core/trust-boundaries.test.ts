@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from '../../../electron/main/services/content-security'
-import { isAllowedExternalUrl } from '../../../electron/main/services/external-links'
+import { isAllowedExternalUrl, tenantHostsOf } from '../../../electron/main/services/external-links'
 import { isTrustedSenderUrl } from '../../../electron/main/ipc/trusted-sender'
 
 const built = { fileUrl: 'file:///opt/Token%20Desk/resources/app.asar/out/renderer/index.html' }
@@ -41,6 +41,20 @@ describe('external links', () => {
     ]) {
       expect(isAllowedExternalUrl(url), url).toBe(false)
     }
+  })
+
+  it("also opens the web UI of a First Due tenant the user added, and no other host", () => {
+    const tenants = tenantHostsOf([
+      { kind: 'first-due', baseUrl: 'https://agency.example.org/fd-api/v1' },
+      { kind: 'first-due', baseUrl: 'http://127.0.0.1:4780/fd-api/v1' },
+      { kind: 'token-service', baseUrl: 'https://tokens.example.net/fd-api/v1' },
+    ])
+    expect(tenants).toEqual(['agency.example.org'])
+    expect(isAllowedExternalUrl('https://sizeup.firstduesizeup.com/', tenants)).toBe(true)
+    expect(isAllowedExternalUrl('https://agency.example.org/', tenants)).toBe(true)
+    expect(isAllowedExternalUrl('https://tokens.example.net/', tenants)).toBe(false)
+    expect(isAllowedExternalUrl('https://evil.agency.example.org/', tenants)).toBe(false)
+    expect(isAllowedExternalUrl('http://agency.example.org/', tenants)).toBe(false)
   })
 })
 

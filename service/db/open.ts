@@ -27,7 +27,7 @@ const isBusy = (error: unknown): boolean =>
  * crashed service never leaves a stale lock behind (unlike a pid file).
  */
 function openLocked(dbPath: string): Db {
-  mkdirSync(dirname(dbPath), { recursive: true })
+  if (dbPath !== MEMORY) mkdirSync(dirname(dbPath), { recursive: true })
   const db = new Database(dbPath)
   try {
     db.pragma('journal_mode = WAL')
@@ -65,6 +65,9 @@ function migrate(db: Db): void {
   })
 }
 
+/** SQLite's in-memory database (for throwaway instances): no file, no lock, gone on close. */
+const MEMORY = ':memory:'
+
 interface Held {
   db: Db
   inode: number
@@ -89,6 +92,7 @@ const inodeOf = (path: string): number | null => {
 
 /** The database at `dbPath`, locked for this service until `releaseDatabase`. */
 export function acquireDatabase(dbPath: string): Db {
+  if (dbPath === MEMORY) return openLocked(MEMORY) // private to its connection: nothing to share or lock
   const key = resolve(dbPath)
   const previous = held.get(key)
   if (previous && previous.inode === inodeOf(key)) {
@@ -109,6 +113,10 @@ export function acquireDatabase(dbPath: string): Db {
 
 /** Folds the WAL into the main file and hands the connection back (see `held`). */
 export function releaseDatabase(db: Db): void {
+  if (db.memory) {
+    db.close()
+    return
+  }
   db.pragma('wal_checkpoint(TRUNCATE)')
   for (const entry of held.values()) if (entry.db === db) entry.inUse = false
 }

@@ -143,6 +143,17 @@ describe('token service: storage', () => {
     }
   })
 
+  it('runs on an in-memory database (:memory:) without touching the disk', async () => {
+    const svc = await startService({ dbPath: ':memory:' })
+    try {
+      const token = await svc.generate(await svc.signIn('api'))
+      expect((await svc.call('GET', '/stations', { token })).status).toBe(200)
+    } finally {
+      await svc.stop()
+    }
+    expect(readdirSync(process.cwd()).includes(':memory:')).toBe(false)
+  })
+
   it('with no seed, a fresh database has no users and no demo password', async () => {
     const svc = await startService({ dir: dir.path, seed: null })
     try {

@@ -31,7 +31,7 @@ function runCli(args: string[]): Started {
   return { child, lines, stderr: () => stderr, exit }
 }
 
-async function waitForLine(started: Started, pattern: RegExp, timeoutMs = 25_000): Promise<string> {
+async function waitForLine(started: Started, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const line = started.lines.find((candidate) => pattern.test(candidate))
@@ -42,7 +42,8 @@ async function waitForLine(started: Started, pattern: RegExp, timeoutMs = 25_000
   throw new Error(`no line matching ${pattern} (stderr: ${started.stderr()})`)
 }
 
-describe('token service CLI', () => {
+// Each case starts real processes through tsx: generous time on a busy machine.
+describe('token service CLI', { timeout: 120_000 }, () => {
   const dir = tempDir()
   const running: ChildProcess[] = []
   afterEach(() => {

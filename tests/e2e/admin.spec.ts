@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync'
 import { openAdmin, selectInstance, userRow } from './admin-helpers'
 import { expect, openView, test } from './fixtures'
 import { startService, statusWith, type StandaloneService } from './token-service'
-import { addInstance, revealToken, signIn, testToken, tokenCard } from './verify-helpers'
+import { addInstance, generateToken, revealToken, signIn, testToken, tokenCard } from './verify-helpers'
 
 test.describe.configure({ timeout: 240_000 })
 
@@ -46,8 +46,7 @@ test.describe('one agency, its API user and its admin in two instances', () => {
     await addInstance(page, { name: 'Agency API', kind: 'token-service', baseUrl: service.baseUrl })
     await signIn(page, 'api@demo.test')
     const card = tokenCard(page)
-    await card.getByRole('button', { name: 'Generate token', exact: true }).click()
-    await expect(card.getByText('Active', { exact: true })).toBeVisible()
+    await generateToken(page)
     await card.getByRole('button', { name: 'Regenerate token' }).click()
     await page.getByRole('dialog').getByRole('button', { name: 'Regenerate', exact: true }).click()
     await expect(page.getByRole('dialog')).toBeHidden()
@@ -57,8 +56,7 @@ test.describe('one agency, its API user and its admin in two instances', () => {
     // The admin holds a token too: First Due recommends one designated API user.
     await addInstance(page, { name: 'Agency Admin', kind: 'token-service', baseUrl: service.baseUrl })
     await signIn(page, 'admin@demo.test')
-    await card.getByRole('button', { name: 'Generate token', exact: true }).click()
-    await expect(card.getByText('Active', { exact: true })).toBeVisible()
+    await generateToken(page)
     await openAdmin(page)
     const warning = page
       .getByRole('alert')

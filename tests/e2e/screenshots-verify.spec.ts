@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { openAdmin } from './admin-helpers'
-import { addIntegration, expect, openView, test } from './fixtures'
-import { testToken, tokenCard } from './verify-helpers'
+import { expect, test } from './fixtures'
+import { generateToken, registerIntegrations, testToken, tokenCard } from './verify-helpers'
 
 test.describe.configure({ timeout: 180_000 })
 test.use({ viewport: { width: 1280, height: 800 } })
@@ -22,24 +22,12 @@ async function capture(page: Page, name: string, fullPage = false) {
 test('Test token, compromise checklist and the Admin view, light and dark, to docs/screenshots', async ({
   app: page,
 }) => {
-  await openView(page, 'Integrations')
-  await addIntegration(page, {
-    name: 'CAD sync',
-    system: 'Tyler CAD',
-    owner: 'Dana Ortiz',
-    contact: 'dana@example.org',
-  })
-  await addIntegration(page, {
-    name: 'GIS stations layer',
-    system: 'ArcGIS',
-    owner: 'Sam Reyes',
-    contact: '555-0142',
-  })
-  await openView(page, 'Token')
-
+  await registerIntegrations(page, [
+    { name: 'CAD sync', system: 'Tyler CAD', owner: 'Dana Ortiz', contact: 'dana@example.org' },
+    { name: 'GIS stations layer', system: 'ArcGIS', owner: 'Sam Reyes', contact: '555-0142' },
+  ])
   const card = tokenCard(page)
-  await card.getByRole('button', { name: 'Generate token', exact: true }).click()
-  await expect(card.getByText('Active', { exact: true })).toBeVisible()
+  await generateToken(page)
   expect(await testToken(page, 'GET /fd-api/v1/stations')).toMatch(/^OK/)
   await capture(page, 'test-token')
   expect(await testToken(page, 'GET /fd-api/v1/fire-incidents')).toMatch(/^Permission denied/)
@@ -66,8 +54,7 @@ test('Test token, compromise checklist and the Admin view, light and dark, to do
     .click()
   await expect(page.getByText('Signed in as Avery Admin')).toBeVisible()
   await expect(card.getByText('No token', { exact: true })).toBeVisible()
-  await card.getByRole('button', { name: 'Generate token', exact: true }).click()
-  await expect(card.getByText('Active', { exact: true })).toBeVisible()
+  await generateToken(page)
   await openAdmin(page)
   await expect(page.getByText('First Due recommends one designated API user')).toBeVisible()
   await capture(page, 'admin', true)

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { addIntegration, openView } from './fixtures'
 import { DEMO_PASSWORD } from './token-service'
 
 /** The token card of the active instance. */
@@ -73,4 +74,29 @@ export async function revealToken(page: Page): Promise<string> {
   const text = (await card.getByLabel('Token (revealed)').textContent()) ?? ''
   await card.getByRole('button', { name: 'Reveal token' }).click()
   return text
+}
+
+/** Generate token on the active instance's card, and wait until it is Active. */
+export async function generateToken(page: Page) {
+  const card = tokenCard(page)
+  await card.getByRole('button', { name: 'Generate token', exact: true }).click()
+  await expect(card.getByText('Active', { exact: true })).toBeVisible({ timeout: 30_000 })
+}
+
+type IntegrationFields = Parameters<typeof addIntegration>[1]
+
+/** Adds integrations (for the active instance) in the register, then comes back to the Token view. */
+export async function registerIntegrations(page: Page, integrations: IntegrationFields[]) {
+  await openView(page, 'Integrations')
+  for (const fields of integrations) await addIntegration(page, fields)
+  await openView(page, 'Token')
+}
+
+/** Report compromise with a reason; `confirm` is the dialog's button (it differs for First Due tenants). */
+export async function reportCompromise(page: Page, reason: string, confirm = 'Regenerate now') {
+  await tokenCard(page).getByRole('button', { name: 'Report compromise' }).click()
+  const dialog = page.getByRole('dialog', { name: /Report a compromised token/ })
+  await dialog.getByLabel('Reason').fill(reason)
+  await dialog.getByRole('button', { name: confirm }).click()
+  await expect(dialog).toBeHidden()
 }

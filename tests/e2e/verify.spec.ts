@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { expect, test } from './fixtures'
 import { startPreview } from './preview'
 import { startService, signInOverHttp, tokenOverHttp } from './token-service'
-import { addInstance, revealToken, signIn, testToken, tokenCard } from './verify-helpers'
+import { addInstance, generateToken, revealToken, signIn, testToken, tokenCard } from './verify-helpers'
 
 test.describe.configure({ timeout: 180_000 })
 
@@ -21,8 +21,7 @@ test('permission review before the first token; fire-incidents → Permission de
   await expect(review.getByRole('row', { name: 'GET /fd-api/v1/stations' })).toContainText('stations.readYes')
   await expect(review.getByRole('row')).toHaveCount(5) // header + the four catalog endpoints
 
-  await card.getByRole('button', { name: 'Generate token', exact: true }).click()
-  await expect(card.getByText('Active', { exact: true })).toBeVisible()
+  await generateToken(page)
   await expect(review).toBeHidden() // on demand from now on
   await card.getByRole('button', { name: 'Review permissions' }).click()
   await expect(review).toBeVisible()
@@ -60,8 +59,7 @@ test('a token past its expiry (the preview restarted a year and more later) → 
     try {
       const page = await browser.newPage()
       await page.goto(first.url)
-      await tokenCard(page).getByRole('button', { name: 'Generate token', exact: true }).click()
-      await expect(tokenCard(page).getByText('Active', { exact: true })).toBeVisible({ timeout: 30_000 })
+      await generateToken(page)
       await page.close()
     } finally {
       await first.stop()
@@ -93,9 +91,7 @@ test('a token regenerated out of band → Invalid or revoked; the service stoppe
   try {
     await addInstance(page, { name: 'County service', kind: 'token-service', baseUrl: service.baseUrl })
     await signIn(page, 'api@demo.test')
-    const card = tokenCard(page)
-    await card.getByRole('button', { name: 'Generate token', exact: true }).click()
-    await expect(card.getByText('Active', { exact: true })).toBeVisible()
+    await generateToken(page)
     expect(await testToken(page, 'GET /fd-api/v1/personnel')).toMatch(/^OK: 12 records/)
     const mine = await revealToken(page)
 

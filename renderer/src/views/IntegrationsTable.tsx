@@ -77,7 +77,6 @@ export function IntegrationsTable({ rows }: { rows: Integration[] }) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 4,
-    getItemKey: (index) => rows[index]?.id ?? index,
   })
   const items = virtualizer.getVirtualItems()
   const padTop = items[0]?.start ?? 0
@@ -105,7 +104,8 @@ export function IntegrationsTable({ rows }: { rows: Integration[] }) {
             const item = rows[virtual.index]
             return item ? (
               <IntegrationRow
-                key={item.id}
+                // Keyed by position: when the filter changes, rows update in place instead of remounting.
+                key={virtual.index}
                 item={item}
                 instanceName={names.get(item.instanceId) ?? '—'}
                 openDialog={openDialog}

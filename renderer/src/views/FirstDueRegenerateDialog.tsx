@@ -32,6 +32,11 @@ export function FirstDueRegenerateDialog({ flow }: { flow: FirstDueFlow }) {
             <button type="button" onClick={() => void openWebUi()}>
               Open First Due
             </button>
+            {flow.opened === true && (
+              <span className="open-by-hand" role="status">
+                Opened in your browser: <code>{flow.webUrl}</code>
+              </span>
+            )}
             {flow.opened === false && (
               <span className="open-by-hand" role="status">
                 Token Desk could not open it for you. Open this address in your browser:{' '}

@@ -11,7 +11,11 @@ async function start() {
   if (new URLSearchParams(location.search).has('key')) history.replaceState(null, '', location.pathname)
   // In Electron the preload has set window.tokenDesk; in the browser preview the bridge installs it. It is
   // loaded on demand so the desktop app's initial bundle does not carry it.
-  if (!window.tokenDesk) window.tokenDesk = (await import('./bridge/preview-bridge')).createPreviewApi()
+  let refresh = () => {}
+  if (!window.tokenDesk) {
+    const { createPreviewApi } = await import('./bridge/preview-bridge')
+    window.tokenDesk = createPreviewApi({ onReconnect: () => refresh() })
+  }
   const api = window.tokenDesk
   const store = createAppStore({
     api,
@@ -22,6 +26,7 @@ async function start() {
     clearTimer: (handle) => window.clearTimeout(handle as number),
   })
   connectEvents(store, api)
+  refresh = () => void store.getState().ui.refresh()
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <StoreContext.Provider value={store}>

@@ -34,7 +34,14 @@ async function clipboardOp(
  * `window.tokenDesk` over the preview's WebSocket: the same contract as Electron's preload, built with the
  * same `buildTokenDeskApi`. The socket authenticates with the key cookie the server set on the page load.
  */
-export function createPreviewApi(url = `ws://${location.host}${PREVIEW_BRIDGE_PATH}`): TokenDeskApi {
+export function createPreviewApi(
+  options: {
+    url?: string
+    /** The socket came back after a drop: events may have been missed. */ onReconnect?: () => void
+  } = {},
+): TokenDeskApi {
+  const url = options.url ?? `ws://${location.host}${PREVIEW_BRIDGE_PATH}`
+  let opened = false
   const pending = new Map<number, (result: Result<unknown>) => void>()
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   const queue: string[] = []
@@ -71,6 +78,8 @@ export function createPreviewApi(url = `ws://${location.host}${PREVIEW_BRIDGE_PA
     current.addEventListener('open', () => {
       attempt = 0
       for (const text of queue.splice(0)) current.send(text)
+      if (opened) options.onReconnect?.()
+      opened = true
     })
     current.addEventListener('message', onMessage)
     current.addEventListener('close', () => {

@@ -39,6 +39,8 @@ export type UiSlice = {
   dismissNotice(id: number): void
   /** Load everything the first screen shows, then pick the active instance. */
   start(): Promise<void>
+  /** Re-read what events would have told us (after the preview's bridge reconnected). */
+  refresh(): Promise<void>
 }
 
 /** How many notices stay on screen at once. */
@@ -83,6 +85,14 @@ export const createUiSlice: SliceCreator<'ui'> = (set, get, { api }) => {
       const first = list.find((instance) => instance.id === remembered) ?? list[0]
       if (first) await get().instances.select(first.id)
       set({ ready: true })
+    },
+
+    async refresh() {
+      const state = get()
+      await Promise.all([state.settings.load(), state.instances.load(), state.integrations.load()])
+      const { activeId } = get().instances
+      if (activeId) await get().instances.select(activeId)
+      if (get().ui.view === 'activity') await get().activity.load()
     },
   }
 }

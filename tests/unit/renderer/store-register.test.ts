@@ -13,24 +13,20 @@ describe('store over the real core: integrations, settings, activity', () => {
   })
 
   it('adds, edits, filters and deletes integrations', async () => {
-    const cad = await h
-      .state()
-      .integrations.add({
-        name: 'CAD sync',
-        system: 'Tyler CAD',
-        owner: 'Dana',
-        environment: 'production',
-        instanceId: id,
-      })
-    await h
-      .state()
-      .integrations.add({
-        name: 'Payroll',
-        system: 'ADP',
-        owner: 'Lee',
-        environment: 'development',
-        instanceId: id,
-      })
+    const cad = await h.state().integrations.add({
+      name: 'CAD sync',
+      system: 'Tyler CAD',
+      owner: 'Dana',
+      environment: 'production',
+      instanceId: id,
+    })
+    await h.state().integrations.add({
+      name: 'Payroll',
+      system: 'ADP',
+      owner: 'Lee',
+      environment: 'development',
+      instanceId: id,
+    })
     expect(h.state().integrations.list).toHaveLength(2)
     expect(selectDependents(h.state(), id)).toHaveLength(2)
 
@@ -111,5 +107,18 @@ describe('store over the real core: integrations, settings, activity', () => {
     expect(file.filename).toMatch(/\.ics$/)
     expect(file.text).toContain('BEGIN:VCALENDAR')
     expect(file.text).not.toMatch(/fdt_/)
+  })
+
+  it('refresh re-reads what missed events would have said (the preview bridge reconnected)', async () => {
+    await h.api.integrations.add({ name: 'Added while away', environment: 'production', instanceId: id })
+    await h.api.token.generate({ instanceId: id })
+    // Forget what the events delivered, as a page that lost its socket would never have heard it.
+    h.store.setState((state) => ({
+      integrations: { ...state.integrations, list: [] },
+      token: { ...state.token, byInstance: {} },
+    }))
+    await h.state().ui.refresh()
+    expect(h.state().integrations.list.map((item) => item.name)).toEqual(['Added while away'])
+    expect(h.state().token.byInstance[id]?.status).toBe('active')
   })
 })

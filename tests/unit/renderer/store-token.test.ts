@@ -125,14 +125,12 @@ describe('store over the real core: instances, session and token', () => {
     expect(h.state().instances.list.map((i) => i.name)).toContain('Valley Fire Rescue')
 
     expect(
-      await h
-        .state()
-        .instances.add({
-          name: 'Bad',
-          kind: 'first-due',
-          baseUrl: 'http://example.com/x',
-          environment: 'training',
-        }),
+      await h.state().instances.add({
+        name: 'Bad',
+        kind: 'first-due',
+        baseUrl: 'http://example.com/x',
+        environment: 'training',
+      }),
     ).toBeNull()
     expect(h.state().instances.formError?.code).toBe('invalid_request')
 

@@ -45,5 +45,20 @@ export function verifyPassword(password: string, stored: string): Promise<boolea
   })
 }
 
-/** Checked against unknown emails so that a wrong email costs the same time as a wrong password. */
-export const DUMMY_PASSWORD_HASH = hashPassword(randomBytes(16).toString('hex'))
+/** Synchronous check, for start-up only (never on a request path). */
+export function verifyPasswordSync(password: string, stored: string): boolean {
+  const parsed = parseHash(stored)
+  if (!parsed) return false
+  const derived = scryptSync(password, parsed.salt, parsed.hash.length, { ...parsed.cost, maxmem: 64 * 1024 * 1024 })
+  return timingSafeEqual(derived, parsed.hash)
+}
+
+let dummyHash: string | null = null
+/**
+ * Checked against unknown emails so that a wrong email costs the same time as a wrong password. Made on
+ * first use, not at import, so starting the service costs no scrypt.
+ */
+export function dummyPasswordHash(): string {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'))
+  return dummyHash
+}

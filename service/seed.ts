@@ -1,6 +1,6 @@
 import type { Clock } from './clock'
 import type { Store } from './db/store'
-import { hashPassword } from './passwords'
+import { hashPassword, verifyPasswordSync } from './passwords'
 import { PERMISSIONS, type Permission } from './permissions'
 
 const DAY_MS = 86_400_000
@@ -151,9 +151,14 @@ export function seedDemo(store: Store, clock: Clock): void {
   })
 }
 
-/** Gives every demo user `password` (each with its own salt). */
+/**
+ * Gives every demo user `password` (each with its own salt). The users are always set together, so when
+ * the first one already has it (an embedded restart with the kept password) the three hashes are skipped.
+ */
 export function setDemoPassword(store: Store, password: string): void {
   const ids = store.users.demoUserIds()
+  const first = ids[0] === undefined ? null : store.users.byId(ids[0])
+  if (first && verifyPasswordSync(password, first.passwordHash)) return
   const hashes = ids.map(() => hashPassword(password))
   store.transaction(() =>
     ids.forEach((id, index) => store.users.setPasswordHash(id, hashes[index] as string)),

@@ -3,7 +3,7 @@ import { iso } from '../clock'
 import { callerOf, guard, type ServiceContext } from '../context'
 import { errors } from '../errors'
 import { SESSION_LIFETIME_SECONDS, sessionExpiry } from '../expiry'
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '../passwords'
+import { dummyPasswordHash, verifyPassword } from '../passwords'
 import { authErrorResponses, bearerSecurity, errorSchema } from '../schemas'
 import { hashSecret, newSessionToken } from '../secrets'
 import { rejectBody } from './no-body'
@@ -56,7 +56,7 @@ export function sessionRoutes(app: FastifyInstance, context: ServiceContext): vo
       if (retryAfter !== null) throw errors.rateLimited(retryAfter)
 
       const user = store.users.byEmail(email)
-      const valid = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH)
+      const valid = await verifyPassword(body.password, user?.passwordHash ?? dummyPasswordHash())
       const now = clock()
       if (!user || !valid) {
         signInLock.recordFailure(email)

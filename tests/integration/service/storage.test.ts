@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTokenService, DatabaseInUseError } from '../../../service/app'
-import { DEMO_PASSWORD, startService, tempDir } from './harness'
+import { call, DEMO_PASSWORD, startService, tempDir } from './harness'
 
 /** Every file of the database (main file, WAL, anything else SQLite left), as one buffer. */
 const databaseBytes = (dir: string): Buffer =>
@@ -71,6 +71,27 @@ describe('token service: storage', () => {
       expect(await second.signIn('crew')).toMatch(/^fds_/)
     } finally {
       await second.stop()
+    }
+  })
+
+  it('a restart keeps the demo password it is given, and a different one replaces it for every demo user', async () => {
+    const signIn = (base: string, email: string, password: string) =>
+      call(base, 'POST', '/auth/token', { body: { grant_type: 'client_credentials', email, password } })
+    const first = await startService({ dir: dir.path, seed: 'demo', demoPassword: 'first-password' })
+    await first.service.close()
+
+    const same = await startService({ dir: dir.path, seed: 'demo', demoPassword: 'first-password' })
+    expect((await signIn(same.base, 'crew@demo.test', 'first-password')).status).toBe(200)
+    await same.service.close()
+
+    const changed = await startService({ dir: dir.path, seed: 'demo', demoPassword: 'second-password' })
+    try {
+      for (const email of ['admin@demo.test', 'api@demo.test', 'crew@demo.test']) {
+        expect((await signIn(changed.base, email, 'second-password')).status).toBe(200)
+        expect((await signIn(changed.base, email, 'first-password')).status).toBe(401)
+      }
+    } finally {
+      await changed.stop()
     }
   })
 

@@ -6,8 +6,10 @@ import { join } from 'node:path'
 
 const reports = mkdtempSync(join(tmpdir(), 'token-desk-reports-'))
 const vitestReport = join(reports, 'vitest.json')
-const playwrightReport = join(reports, 'playwright.json')
+const playwrightReports = [join(reports, 'playwright.json'), join(reports, 'electron.json')]
 const bin = (name) => join('node_modules', '.bin', name)
+/** Electron needs a display on Linux; xvfb-run gives it one where it is installed. */
+const xvfb = () => (process.platform === 'linux' && !process.env.DISPLAY && spawnSync('sh', ['-c', 'command -v xvfb-run']).status === 0 ? ['xvfb-run', '-a'] : [])
 
 const steps = [
   ['lint', [bin('eslint'), '.', '--max-warnings=0']],
@@ -15,7 +17,9 @@ const steps = [
   ['typecheck e2e', [bin('tsc'), '-p', 'tsconfig.e2e.json']],
   ['build', [bin('electron-vite'), 'build']],
   ['unit + integration', ['node', 'scripts/with-keyring.mjs', bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]],
-  ['end-to-end', ['node', 'scripts/with-keyring.mjs', bin('playwright'), 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, PLAYWRIGHT_REPORTER: 'list,json' }],
+  ['end-to-end', ['node', 'scripts/with-keyring.mjs', bin('playwright'), 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReports[0] }],
+  // The Electron app itself: skips with a clear message where the Electron binary is not installed.
+  ['electron app', ['node', 'scripts/with-keyring.mjs', ...xvfb(), bin('playwright'), 'test', '-c', 'tests/electron', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReports[1] }],
 ]
 const only = process.argv.slice(2)
 
@@ -37,8 +41,8 @@ if (existsSync(vitestReport)) {
   counts.failed += report.numFailedTests
   counts.skipped += report.numPendingTests + (report.numTodoTests ?? 0)
 }
-if (existsSync(playwrightReport)) {
-  const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'))
+for (const report of playwrightReports.filter((path) => existsSync(path))) {
+  const { stats } = JSON.parse(readFileSync(report, 'utf8'))
   counts.passed += stats.expected + stats.flaky
   counts.failed += stats.unexpected
   counts.skipped += stats.skipped

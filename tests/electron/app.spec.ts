@@ -18,9 +18,12 @@ function electronBinary(): string | null {
   }
 }
 const binary = electronBinary()
+const missingBinary =
+  'The Electron binary is not installed here (postinstall could not download it); run `node node_modules/electron/install.js` to enable these tests.'
+if (!binary) console.log(`Electron app tests skipped: ${missingBinary}`)
 
 test.describe('Electron app', () => {
-  test.skip(!binary, 'The Electron binary is not installed here (postinstall could not download it); run `node node_modules/electron/install.js` to enable these tests.')
+  test.skip(!binary, missingBinary)
 
   let app: ElectronApplication
   let page: Page

@@ -138,7 +138,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       await secrets.delete(userTokenAccount(instanceId)).catch(() => undefined)
     }
     const saved = unsavedToken === null
-    const meta = metadata.update(instanceId, { ...fromService(fresh), hint: saved ? fresh.hint : null, stored: saved })
+    const meta = metadata.recordNewToken(instanceId, { ...fromService(fresh), hint: saved ? fresh.hint : null, stored: saved })
     bus.emit('token-changed', { instanceId, change: mode === 'generate' ? 'generated' : 'regenerated', hint: fresh.hint, expiresAt: fresh.expiresAt })
     return { view: view(instanceId, meta, 'service'), unsavedToken }
   }
@@ -216,7 +216,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         patch = { createdAt: null, expiresAt: new Date(expiresAt).toISOString(), lastUsedAt: null, serviceHint: null, checkedAt: null }
       }
       await secrets.set(userTokenAccount(instanceId), token)
-      const meta = metadata.update(instanceId, { ...patch, hint: hintOf(token), stored: true, lastVerifiedAt: null, lastVerification: null })
+      const meta = metadata.recordNewToken(instanceId, { ...patch, hint: hintOf(token), stored: true })
       bus.emit('token-changed', { instanceId, change: 'pasted', hint: meta.hint, expiresAt: meta.expiresAt })
       return view(instanceId, meta, instance.kind === 'token-service' ? 'service' : 'cache')
     },

@@ -37,6 +37,8 @@ export const emptyMetadata: TokenMetadata = {
 export type TokenMetadataStore = TokenDirectory & {
   read(instanceId: string): TokenMetadata
   update(instanceId: string, patch: Partial<TokenMetadata>): TokenMetadata
+  /** Records a token that replaces whatever was there (generated, regenerated, pasted): it starts unverified. */
+  recordNewToken(instanceId: string, patch: Partial<TokenMetadata>): TokenMetadata
   forget(instanceId: string): void
 }
 
@@ -55,14 +57,17 @@ export function createTokenMetadataStore(options: {
     expiresAt: meta.expiresAt,
     stored: meta.stored,
   })
+  const update = (instanceId: string, patch: Partial<TokenMetadata>) => {
+    const current = read(instanceId)
+    const next = { ...current, ...patch }
+    if (JSON.stringify(next) !== JSON.stringify(current)) store.write({ ...store.read(), [instanceId]: next })
+    return next
+  }
   return {
     read,
-    update(instanceId, patch) {
-      const current = read(instanceId)
-      const next = { ...current, ...patch }
-      if (JSON.stringify(next) !== JSON.stringify(current)) store.write({ ...store.read(), [instanceId]: next })
-      return next
-    },
+    update,
+    // A verification describes one token, so the previous token's result must not pass for the new one's.
+    recordNewToken: (instanceId, patch) => update(instanceId, { ...patch, lastVerifiedAt: null, lastVerification: null }),
     forget(instanceId) {
       const { [instanceId]: _dropped, ...rest } = store.read()
       if (_dropped) store.write(rest)

@@ -71,12 +71,14 @@ export const adminModule: CoreModule = (context) => {
     },
     'token:reportCompromise': async ({ instanceId, reason }) => {
       const instance = instanceOf(instanceId)
+      const line = checkCompromiseReason(reason, await context.credentials.userToken(instanceId))
       if (instance.kind === 'first-due') {
+        // Only First Due can regenerate a tenant's token, but the report itself belongs in the log now.
+        context.bus.emit('compromise-reported', { instanceId, reason: line, regenerated: false })
         throw new AppFailure('unsupported', FIRST_DUE_COMPROMISE, { guidedRegeneration: true, webUrl: tenantWebUrl(instance.baseUrl) })
       }
-      const line = checkCompromiseReason(reason, await context.credentials.userToken(instanceId))
       const change = await context.tokenActions.regenerate(instanceId)
-      context.bus.emit('compromise-reported', { instanceId, reason: line })
+      context.bus.emit('compromise-reported', { instanceId, reason: line, regenerated: true })
       return change
     },
   }

@@ -34,11 +34,12 @@ export function recordActivity(bus: EventBus, log: ActivityLog): () => void {
           : 'Settings changed',
       }),
     ),
-    bus.on('compromise-reported', ({ instanceId, reason }) =>
+    bus.on('compromise-reported', ({ instanceId, reason, regenerated }) =>
       record({
         type: 'token.compromise_reported',
         instanceId,
-        summary: `Token reported as compromised: ${clip(reason, 200)}`,
+        // A regeneration by Token Desk has its own entry just before; a tenant's is still to be done in First Due.
+        summary: `Token reported as compromised${regenerated ? '' : ' — regenerate it in First Due'}: ${clip(reason, 200)}`,
       }),
     ),
     bus.on('reminder-fired', ({ instanceId, offsetDays, kind, expiresAt }) =>

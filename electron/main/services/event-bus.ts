@@ -20,7 +20,8 @@ export type CoreEvents = {
     name: string | null
     count?: number
   }
-  'compromise-reported': { instanceId: string; reason: string }
+  /** `regenerated`: Token Desk already made the new token (false for a First Due tenant, who regenerates in First Due). */
+  'compromise-reported': { instanceId: string; reason: string; regenerated: boolean }
   'reminder-fired': { instanceId: string; offsetDays: number; kind: 'reminder' | 'expiry'; expiresAt: string }
   'admin-changed': { instanceId: string; userId: string; apiAccessEnabled: boolean }
   notice: Notice

@@ -32,7 +32,7 @@ describe('token:reportCompromise against the real token service', () => {
     expect(await statusWith(service.baseUrl, fresh)).toBe(200)
     // token-changed (→ integrations need the new token) comes first, then the report with the reason.
     expect(host.seen['token-changed']?.map((event) => event.change)).toEqual(['regenerated'])
-    expect(host.seen['compromise-reported']).toEqual([{ instanceId: 'api', reason: 'Pasted into a public chat channel' }])
+    expect(host.seen['compromise-reported']).toEqual([{ instanceId: 'api', reason: 'Pasted into a public chat channel', regenerated: true }])
     expect(JSON.stringify(host.seen).includes(fresh) || JSON.stringify(host.seen).includes(old)).toBe(false)
   })
 
@@ -58,9 +58,10 @@ describe('token:reportCompromise against the real token service', () => {
     expect(host.seen['compromise-reported']).toHaveLength(reports ?? 0)
   })
 
-  it('a first-due tenant: unsupported, pointing to the guided regeneration in First Due', async () => {
+  it('a first-due tenant: reported with its reason, then unsupported, pointing to the guided regeneration in First Due', async () => {
     host.addInstance('tenant', 'https://tenant.invalid/fd-api/v1', 'first-due')
     const error = await app.error('token:reportCompromise', { instanceId: 'tenant', reason: 'laptop stolen' })
+    expect(host.seen['compromise-reported']?.at(-1)).toEqual({ instanceId: 'tenant', reason: 'laptop stolen', regenerated: false })
     expect(error.code).toBe('unsupported')
     expect(error.details).toEqual({ guidedRegeneration: true, webUrl: 'https://tenant.invalid/' })
     expect(error.message).toMatch(/paste the new token/)

@@ -70,7 +70,19 @@ describe('test token, administration and compromise response through the core', 
     )
     const reported = value(await core.call('activity:list', { instanceId: sandboxId, type: 'token.compromise_reported' }))
     expect(reported).toHaveLength(1)
-    expect(reported[0]?.summary).toContain('Token seen in a screen recording')
+    expect(reported[0]?.summary).toBe('Token reported as compromised: Token seen in a screen recording')
+  })
+
+  it('a First Due tenant: the report is logged with its reason, then the guided regeneration starts', async () => {
+    const tenant = value(await core.call('instances:add', { name: 'Acme FD', kind: 'first-due', baseUrl: 'https://acme.firstdue.example/fd-api/v1', environment: 'production' }))
+    const refused = await core.call('token:reportCompromise', { instanceId: tenant.id, reason: 'found fdt_abcdefghijklmnop1234 in a gist' })
+    expect(refused.ok ? '' : refused.error.code).toBe('invalid_request')
+
+    const answer = await core.call('token:reportCompromise', { instanceId: tenant.id, reason: 'Laptop left on a train' })
+    if (answer.ok) expect.fail('a tenant cannot regenerate through Token Desk')
+    expect(answer.error).toMatchObject({ code: 'unsupported', details: { guidedRegeneration: true, webUrl: 'https://acme.firstdue.example/' } })
+    const reported = value(await core.call('activity:list', { instanceId: tenant.id, type: 'token.compromise_reported' }))
+    expect(reported.map((entry) => entry.summary)).toEqual(['Token reported as compromised — regenerate it in First Due: Laptop left on a train'])
   })
 
   it('the admin sees the demo users, two active token holders, and can disable the api user', async () => {

@@ -86,6 +86,7 @@ describe('the activity log after a full workflow', () => {
     bus.emit('compromise-reported', {
       instanceId: 'inst-a',
       reason: `I pasted ${fakeToken} into the team chat`,
+      regenerated: true,
     })
     bus.emit('token-changed', {
       instanceId: 'inst-a',

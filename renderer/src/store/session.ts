@@ -1,4 +1,4 @@
-import type { AppError, DemoUser, SessionView } from '@shared/contract'
+import type { AppError, DemoUser, Result, SessionView } from '@shared/contract'
 import { isSignInError } from './errors'
 import type { AppState, SliceCreator } from './types'
 
@@ -24,9 +24,19 @@ export const createSessionSlice: SliceCreator<'session'> = (set, get, { api }) =
     }))
   const fail = (instanceId: string, error: AppError) =>
     set((slice) => ({ errors: { ...slice.errors, [instanceId]: error } }))
-  const afterSignIn = async (instanceId: string) => {
+  /** Either way of signing in: remember the session, then load what it unlocks. */
+  const signInWith = async (instanceId: string, request: () => Promise<Result<SessionView>>) => {
+    set({ signingIn: true })
+    const result = await request()
+    set({ signingIn: false })
+    if (!result.ok) {
+      fail(instanceId, result.error)
+      return false
+    }
+    store(result.value)
     const state = get()
     await Promise.all([state.token.load(instanceId), state.integrations.load()])
+    return true
   }
 
   return {
@@ -43,31 +53,10 @@ export const createSessionSlice: SliceCreator<'session'> = (set, get, { api }) =
       else fail(instanceId, result.error)
     },
 
-    async signIn(instanceId, email, password) {
-      set({ signingIn: true })
-      const result = await api.session.signIn({ instanceId, email, password })
-      set({ signingIn: false })
-      if (!result.ok) {
-        fail(instanceId, result.error)
-        return false
-      }
-      store(result.value)
-      await afterSignIn(instanceId)
-      return true
-    },
+    signIn: (instanceId, email, password) =>
+      signInWith(instanceId, () => api.session.signIn({ instanceId, email, password })),
 
-    async signInDemo(instanceId, user) {
-      set({ signingIn: true })
-      const result = await api.session.signInDemo({ instanceId, user })
-      set({ signingIn: false })
-      if (!result.ok) {
-        fail(instanceId, result.error)
-        return false
-      }
-      store(result.value)
-      await afterSignIn(instanceId)
-      return true
-    },
+    signInDemo: (instanceId, user) => signInWith(instanceId, () => api.session.signInDemo({ instanceId, user })),
 
     async signOut(instanceId) {
       const result = await api.session.signOut({ instanceId })

@@ -23,8 +23,9 @@ export function connectEvents(store: StoreApi<AppState>, api: TokenDeskApi): Uns
     api.events.onSettingsChanged((settings) => state().settings.receive(settings)),
     api.events.onAppNotice((notice) => state().ui.notify(notice)),
     api.events.onAppNavigate(({ instanceId, view }) => {
-      if (view !== 'admin') state().ui.navigate(view)
+      // Instance first, so the view opens on (and loads for) the instance the notification is about.
       if (!isActive(instanceId)) void state().instances.select(instanceId)
+      state().ui.navigate(view)
     }),
   ]
   return () => subscriptions.forEach((unsubscribe) => unsubscribe())

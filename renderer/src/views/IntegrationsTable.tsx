@@ -25,13 +25,16 @@ const IntegrationRow = memo(function IntegrationRow({
 }: RowProps) {
   return (
     <tr aria-label={item.name}>
-      <td className="strong">{item.name}</td>
-      <td>{item.system}</td>
-      <td title={item.contact || undefined}>{item.owner}</td>
+      {/* Cells are cut to one line (fixed row height); the title shows the whole text on hover. */}
+      <td className="strong" title={item.name}>
+        {item.name}
+      </td>
+      <td title={item.system || undefined}>{item.system}</td>
+      <td title={[item.owner, item.contact].filter(Boolean).join(' · ') || undefined}>{item.owner}</td>
       <td>
         <EnvironmentBadge environment={item.environment} />
       </td>
-      <td>{instanceName}</td>
+      <td title={instanceName}>{instanceName}</td>
       <td>
         {item.status === 'needs-update' ? (
           <span className="badge status-expiring">Needs update</span>
@@ -44,9 +47,12 @@ const IntegrationRow = memo(function IntegrationRow({
       </td>
       <td className="row-actions">
         {item.status === 'needs-update' && (
-          <button type="button" className="small" onClick={() => void markUpdated(item.id)}>
-            Mark updated
-          </button>
+          <IconButton
+            label="Mark updated"
+            icon="check"
+            tone="primary"
+            onClick={() => void markUpdated(item.id)}
+          />
         )}
         <IconButton
           label={`Edit ${item.name}`}

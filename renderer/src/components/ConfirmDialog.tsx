@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { Modal } from './Modal'
+import { DialogActions } from './DialogActions'
 
 type Props = {
   title: string
@@ -49,14 +50,13 @@ export function ConfirmDialog({ title, confirmLabel, children, typeToConfirm, on
             />
           </label>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} autoFocus={!typeToConfirm}>
-            Cancel
-          </button>
-          <button type="submit" className="danger" disabled={!confirmed || busy}>
-            {confirmLabel}
-          </button>
-        </div>
+        <DialogActions
+          onCancel={onClose}
+          cancelAutoFocus={!typeToConfirm}
+          submitLabel={confirmLabel}
+          tone="danger"
+          disabled={!confirmed || busy}
+        />
       </form>
     </Modal>
   )

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../components/ErrorMessage'
 import { Modal } from '../components/Modal'
 import { plural } from '../lib/format'
 import { selectDependents } from '../store/integrations'
+import { DialogActions } from '../components/DialogActions'
 
 /** Report compromise: the reason, then an immediate regenerate (a First Due tenant continues in its web UI). */
 export function CompromiseDialog({ instanceId }: { instanceId: string }) {
@@ -47,14 +48,12 @@ export function CompromiseDialog({ instanceId }: { instanceId: string }) {
           <p className="muted">The reason goes to the activity log. Never paste the token itself here.</p>
           <ErrorMessage error={error} />
         </div>
-        <div className="dialog-actions">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="danger" disabled={reporting || !reason.trim()}>
-            {firstDue ? 'Continue in First Due' : 'Regenerate now'}
-          </button>
-        </div>
+        <DialogActions
+          onCancel={close}
+          submitLabel={firstDue ? 'Continue in First Due' : 'Regenerate now'}
+          tone="danger"
+          disabled={reporting || !reason.trim()}
+        />
       </form>
     </Modal>
   )

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../components/ErrorMessage'
 import { Modal } from '../components/Modal'
 import type { FirstDueFlow } from '../store/verification'
 import { FirstDueTokenFields, useFirstDueToken } from './FirstDueTokenFields'
+import { DialogActions } from '../components/DialogActions'
 
 /** Guided regeneration for a First Due tenant: regenerate in First Due's web UI, then paste the new token here. */
 export function FirstDueRegenerateDialog({ flow }: { flow: FirstDueFlow }) {
@@ -55,14 +56,7 @@ export function FirstDueRegenerateDialog({ flow }: { flow: FirstDueFlow }) {
         </ol>
         <FirstDueTokenFields fields={fields} />
         <ErrorMessage error={error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!fields.ready || busy}>
-            Save new token
-          </button>
-        </div>
+        <DialogActions onCancel={close} submitLabel="Save new token" disabled={!fields.ready || busy} />
       </form>
     </Modal>
   )

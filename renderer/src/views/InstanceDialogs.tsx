@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog'
 import { Modal } from '../components/Modal'
 import { FieldErrors } from './FieldErrors'
 import { FirstDueTokenFields, useTenantPaste } from './FirstDueTokenFields'
+import { DialogActions } from '../components/DialogActions'
 
 /** First Due's own API, the default for a real tenant (editable). */
 const FIRST_DUE_BASE_URL = 'https://sizeup.firstduesizeup.com/fd-api/v1'
@@ -85,14 +86,7 @@ export function InstanceFormDialog({
         </label>
         {addingTenant && <FirstDueTokenFields fields={tenant.fields} />}
         <FieldErrors error={error ?? tenant.error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save
-          </button>
-        </div>
+        <DialogActions onCancel={close} submitLabel="Save" />
       </form>
     </Modal>
   )

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog'
 import { Modal } from '../components/Modal'
 import { selectActiveInstance } from '../store/instances'
 import { FieldErrors } from './FieldErrors'
+import { DialogActions } from '../components/DialogActions'
 
 type Draft = {
   name: string
@@ -109,14 +110,7 @@ export function IntegrationFormDialog({
         <div className="span-2">
           <FieldErrors error={error} />
         </div>
-        <div className="dialog-actions span-2">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save
-          </button>
-        </div>
+        <DialogActions onCancel={close} submitLabel="Save" className="span-2" />
       </form>
     </Modal>
   )

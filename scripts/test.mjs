@@ -45,7 +45,7 @@ for (const [name, [command, ...args], env = {}] of steps) {
   }
 }
 
-const counts = { passed: 0, failed: 0, skipped: 0 }
+const counts = { passed: 0, failed: 0, skipped: 0, flaky: 0 }
 if (existsSync(vitestReport)) {
   const report = JSON.parse(readFileSync(vitestReport, 'utf8'))
   counts.passed += report.numPassedTests
@@ -55,9 +55,11 @@ if (existsSync(vitestReport)) {
 for (const report of playwrightReports.filter((path) => existsSync(path))) {
   const { stats } = JSON.parse(readFileSync(report, 'utf8'))
   counts.passed += stats.expected + stats.flaky
+  counts.flaky += stats.flaky
   counts.failed += stats.unexpected
   counts.skipped += stats.skipped
 }
 if (failedStep) console.log(`\n✖ step failed: ${failedStep}`)
+if (counts.flaky > 0) console.log(`\n⚠ ${counts.flaky} end-to-end test(s) passed only on retry (flaky): see the list above`)
 console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`)
 process.exit(failedStep || counts.failed > 0 ? 1 : 0)

@@ -34,6 +34,9 @@ export function createHandlerTable(handlers: Partial<HandlerMap>, onUnexpected: 
       return { ok: false, error: { code: 'invalid_request', message: `Unknown channel "${String(channel).slice(0, 100)}"` } }
     }
     const name = channel as Channel
+    const handler = handlers[name] as Handler<Channel> | undefined
+    // Before parsing, so a channel nobody handles is named as such whatever the payload.
+    if (!handler) return { ok: false, error: { code: 'unsupported', message: `"${name}" is not available in this build.` } }
     const parsed = channels[name].request.safeParse(payload ?? {})
     if (!parsed.success) {
       return {
@@ -42,8 +45,6 @@ export function createHandlerTable(handlers: Partial<HandlerMap>, onUnexpected: 
       }
     }
     try {
-      const handler = handlers[name] as Handler<Channel> | undefined
-      if (!handler) return { ok: false, error: { code: 'unsupported', message: `"${name}" is not available in this build.` } }
       const value = await handler(parsed.data as never, context)
       const checked = channels[name].response.safeParse(value)
       if (!checked.success) {

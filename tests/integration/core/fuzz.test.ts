@@ -116,6 +116,16 @@ describe(`${PER_CHANNEL} random and malformed payloads per channel`, () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
+  it('the app handles every channel of the contract (none answers unsupported)', async () => {
+    const unhandled: string[] = []
+    for (const name of names) {
+      const result = await core.dispatch(name, {}, { host: 'preview' })
+      const missing = !result.ok && result.error.code === 'unsupported' && result.error.message.includes('not available in this build')
+      if (missing) unhandled.push(name)
+    }
+    expect(unhandled).toEqual([])
+  })
+
   it('unknown channels are invalid_request too', async () => {
     for (const channel of ['', 'token:', '__proto__', 'constructor', 'toString', 'token:status\u0000', 'x'.repeat(10_000)]) {
       const result = await core.dispatch(channel, {}, { host: 'preview' })

@@ -31,6 +31,11 @@ export interface TokenServiceOptions {
   seed?: 'demo' | null
   /** Every demo user's password (with seed 'demo'); generated when absent. */
   demoPassword?: string
+  /**
+   * With seed 'demo' on a database seeded before: leave the demo users' passwords as they are (no hashing at
+   * start-up; `demoPassword` is then null). An embedder that keeps the password elsewhere sets this.
+   */
+  keepDemoPassword?: boolean
   /** The clock starts here and then runs in real time. */
   now?: string | Date
   /** A fully controlled clock (tests); overrides `now`. */
@@ -53,6 +58,8 @@ export interface TokenService {
   readonly baseUrl: string | null
   /** The demo users' password (given or generated) — for the embedding app only, never printed here. */
   readonly demoPassword: string | null
+  /** Gives every demo user this password (an embedder whose kept copy was lost). */
+  setDemoPassword(password: string): void
 }
 
 const originOf = (address: AddressInfo): string =>
@@ -73,9 +80,11 @@ export function createTokenService(options: TokenServiceOptions): TokenService {
 function serve(options: TokenServiceOptions, clock: Clock, store: Store): TokenService {
   let demoPassword: string | null = null
   if (options.seed === 'demo') {
-    seedDemo(store, clock)
-    demoPassword = options.demoPassword ?? newDemoPassword()
-    setDemoPassword(store, demoPassword)
+    const seededNow = seedDemo(store, clock)
+    if (seededNow || !options.keepDemoPassword) {
+      demoPassword = options.demoPassword ?? newDemoPassword()
+      setDemoPassword(store, demoPassword)
+    }
   }
   const users = createUserDirectory(store)
   const auth = createAuthenticator(store, users, clock)
@@ -126,6 +135,10 @@ function serve(options: TokenServiceOptions, clock: Clock, store: Store): TokenS
     },
     get demoPassword() {
       return demoPassword
+    },
+    setDemoPassword(password) {
+      setDemoPassword(store, password)
+      demoPassword = password
     },
   }
 }

@@ -67,9 +67,9 @@ const address = (index: number): string => `${100 + ((index * 37) % 900)} ${pick
 /** Demo users are created with an unusable hash: `setDemoPassword` gives them their password. */
 const NO_PASSWORD = '!'
 
-/** Fills an empty database with Demo Fire Rescue (roles, users without tokens, records); no-op once seeded. */
-export function seedDemo(store: Store, clock: Clock): void {
-  if (store.records.meta('seed') !== null) return
+/** Fills an empty database with Demo Fire Rescue (roles, users without tokens, records); no-op once seeded. True when it seeded. */
+export function seedDemo(store: Store, clock: Clock): boolean {
+  if (store.records.meta('seed') !== null) return false
   const now = clock().getTime()
   store.transaction(() => {
     const roleIds = new Map(
@@ -149,6 +149,7 @@ export function seedDemo(store: Store, clock: Clock): void {
     }
     store.records.setMeta('seed', `demo ${seededAt}`)
   })
+  return true
 }
 
 /**

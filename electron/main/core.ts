@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { events, type EventName, type Notice } from '@shared/contract'
+import { AppFailure, events, type EventName, type Notice } from '@shared/contract'
 import { createTokenService } from '../../service/app'
 import type { Adapters } from './adapters/types'
 import type { CoreContext, CoreModule, Logger } from './core-context'
@@ -119,7 +119,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sessions.forget(instanceId)
     },
   })
-  const sessions = createSessionsService({ instances, secrets, client, bus, now })
+  const sessions = createSessionsService({
+    instances,
+    secrets,
+    client,
+    bus,
+    now,
+    demoPassword: () => (sandbox ? sandbox.demoPassword() : Promise.reject(new AppFailure('not_found', 'The local sandbox is not running.'))),
+  })
   const tokens = createTokenManager({ instances, sessions, secrets, client, metadata, settings, clipboard, bus, now })
 
   let sandbox: Sandbox | null = null

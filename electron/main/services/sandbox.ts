@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { AppFailure } from '@shared/contract'
 import { join } from 'node:path'
 import type { InstancesService } from './instances'
 import { secretAccounts, type SecretStore } from './secret-store'
@@ -12,11 +13,17 @@ export type EmbeddedServiceFactory = (options: {
   port?: number
   seed?: 'demo'
   demoPassword?: string
+  keepDemoPassword?: boolean
   now?: string | Date
   clock?: () => Date
-}) => { listen(): Promise<string>; close(): Promise<void> | void }
+}) => { listen(): Promise<string>; close(): Promise<void> | void; setDemoPassword(password: string): Promise<void> | void }
 
-export type Sandbox = { baseUrl: string; close(): Promise<void> }
+export type Sandbox = {
+  baseUrl: string
+  /** The demo users' password from the keychain; a lost entry is replaced by a new password on both sides. */
+  demoPassword(): Promise<string>
+  close(): Promise<void>
+}
 
 export type SandboxOptions = {
   dataDir: string
@@ -33,24 +40,6 @@ export const SANDBOX_DB_FILE = 'sandbox.sqlite'
 const newPassword = () => randomBytes(24).toString('base64url')
 
 /**
- * The demo password of an existing sandbox. The embedded service sets the demo users' password at every start,
- * so a lost keychain entry is simply replaced by a new password. A locked keychain must not stop the app:
- * the service then picks a throwaway password and only demo sign-in waits for the keychain.
- */
-async function demoPasswordFor(instanceId: string, secrets: SecretStore): Promise<string | undefined> {
-  const account = secretAccounts.demoPassword(instanceId)
-  try {
-    const stored = await secrets.get(account)
-    if (stored) return stored
-    const fresh = newPassword()
-    await secrets.set(account, fresh)
-    return fresh
-  } catch {
-    return undefined
-  }
-}
-
-/**
  * The local sandbox: a token service embedded in-process on 127.0.0.1 (a new port each run), its SQLite file
  * in the data folder, seeded with the demo agency. On the first run it becomes the "Local sandbox" instance,
  * its random demo password goes to the keychain (never shown), and the user starts signed in as
@@ -62,21 +51,34 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox | n
   const existingId = instances.sandboxId
   if (!firstRun && !existingId) return null
 
-  const dbPath = join(options.dataDir, SANDBOX_DB_FILE)
-  let demoPassword: string | undefined
-  if (firstRun) demoPassword = newPassword()
-  else if (existingId) demoPassword = await demoPasswordFor(existingId, secrets)
-
+  // A restart keeps the demo password the database already has: no keychain read and no hashing on the way
+  // to a ready app. The keychain copy is read when a demo sign-in needs it.
+  const demoPassword = firstRun ? newPassword() : undefined
   const service = options.createService({
-    dbPath,
+    dbPath: join(options.dataDir, SANDBOX_DB_FILE),
     host: '127.0.0.1',
     port: 0,
     seed: 'demo',
     demoPassword,
+    keepDemoPassword: !firstRun,
     clock: options.clock,
   })
   const origin = await service.listen()
-  const sandbox: Sandbox = { baseUrl: `${origin}/fd-api/v1`, close: async () => void (await service.close()) }
+  const sandbox: Sandbox = {
+    baseUrl: `${origin}/fd-api/v1`,
+    async demoPassword() {
+      const instanceId = instances.sandboxId
+      if (!instanceId) throw new AppFailure('not_found', 'The local sandbox was removed.')
+      const account = secretAccounts.demoPassword(instanceId)
+      const stored = await secrets.get(account)
+      if (stored) return stored
+      const fresh = newPassword()
+      await secrets.set(account, fresh)
+      await service.setDemoPassword(fresh)
+      return fresh
+    },
+    close: async () => void (await service.close()),
+  }
 
   if (existingId && !firstRun) {
     instances.setSandboxBaseUrl(sandbox.baseUrl)

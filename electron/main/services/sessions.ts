@@ -33,6 +33,8 @@ export type SessionsServiceOptions = {
   client: TokenClient
   bus: EventBus
   now: () => Date
+  /** The sandbox's demo password (from the keychain, or renewed when its entry was lost). */
+  demoPassword(instanceId: string): Promise<string>
 }
 
 const SIGN_IN_AGAIN = 'Your sign-in has expired. Please sign in again.'
@@ -121,9 +123,7 @@ export function createSessionsService(options: SessionsServiceOptions): Sessions
     async signInDemo(instanceId, user) {
       const instance = instances.require(instanceId)
       if (!instance.isSandbox) throw new AppFailure('unsupported', 'Demo users exist only in the local sandbox.')
-      const password = await secrets.get(secretAccounts.demoPassword(instanceId))
-      if (!password) throw new AppFailure('not_found', 'The sandbox demo password is missing from the keychain.')
-      return service.signIn(instanceId, demoEmail(user), password)
+      return service.signIn(instanceId, demoEmail(user), await options.demoPassword(instanceId))
     },
 
     async signOut(instanceId) {

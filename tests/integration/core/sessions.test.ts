@@ -89,6 +89,24 @@ describe('sessions', () => {
     expect(value(await core.call('session:get', { instanceId: sandboxId })).state).toBe('signed-in')
   })
 
+  it('a demo password lost from the keychain is renewed at the next demo sign-in, on the service too', async () => {
+    const account = secretAccounts.demoPassword(sandboxId)
+    const old = (await secrets.get(account))!
+    await secrets.delete(account)
+    // (crew@demo.test is locked by the test before.)
+    value(await core.call('session:signInDemo', { instanceId: sandboxId, user: 'api' }))
+    const renewed = await secrets.get(account)
+    expect(renewed).toMatch(/^[A-Za-z0-9_-]{32}$/)
+    expect(renewed).not.toBe(old)
+    const signIn = (password: string) => fetch(`${baseUrl}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credentials', email: 'admin@demo.test', password }),
+    })
+    expect((await signIn(renewed!)).status).toBe(200)
+    expect((await signIn(old)).status).toBe(401)
+  })
+
   it('an expired session surfaces as "sign in again", across a restart 15 days later', () => {
     // Both runs are processes of their own, as real app starts are (and the service's file lock is per process).
     const ownDir = tempDir()

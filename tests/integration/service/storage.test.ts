@@ -95,6 +95,30 @@ describe('token service: storage', () => {
     }
   })
 
+  it('keepDemoPassword: a restart leaves the passwords unhashed and unchanged; setDemoPassword replaces them', async () => {
+    const signIn = (base: string, email: string, password: string) =>
+      call(base, 'POST', '/auth/token', { body: { grant_type: 'client_credentials', email, password } })
+    // A fresh seed still gets a password, given or generated, even when asked to keep one.
+    const first = await startService({ dir: dir.path, seed: 'demo', demoPassword: 'first-password', keepDemoPassword: true })
+    expect(first.service.demoPassword).toBe('first-password')
+    await first.service.close()
+
+    const kept = await startService({ dir: dir.path, seed: 'demo', demoPassword: 'ignored-password', keepDemoPassword: true })
+    try {
+      expect(kept.service.demoPassword).toBeNull()
+      expect((await signIn(kept.base, 'api@demo.test', 'first-password')).status).toBe(200)
+      expect((await signIn(kept.base, 'api@demo.test', 'ignored-password')).status).toBe(401)
+      kept.service.setDemoPassword('renewed-password')
+      expect(kept.service.demoPassword).toBe('renewed-password')
+      for (const email of ['admin@demo.test', 'api@demo.test', 'crew@demo.test']) {
+        expect((await signIn(kept.base, email, 'renewed-password')).status).toBe(200)
+      }
+      expect((await signIn(kept.base, 'crew@demo.test', 'first-password')).status).toBe(401)
+    } finally {
+      await kept.stop()
+    }
+  })
+
   it('writes last_used_at behind the call: on disk within 5 s of the use, while the service runs', async () => {
     const svc = await startService({ dir: dir.path })
     try {

@@ -12,7 +12,7 @@ const restrict = (paths, patterns = []) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'docs/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['service/generated/**', 'out/**', 'dist/**', 'node_modules/**', 'docs/**', 'test-results/**', 'playwright-report/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -18,6 +18,8 @@ const core = await createCore({
 })
 const built = performance.now()
 const [sandbox] = core.context.instances.list()
+// A sandbox that failed to start would make the figure meaningless: say so instead.
+if (!sandbox?.isSandbox) throw new Error(`no sandbox: ${JSON.stringify(await core.dispatch('app:info', {}, { host: 'preview' }))}`)
 // The keychain read the first window needs: who is signed in (the session entry).
 const session = sandbox ? await core.dispatch('session:get', { instanceId: sandbox.id }, { host: 'preview' }) : null
 const ready = performance.now()

@@ -25,6 +25,8 @@ await build({
   packages: 'external',
   tsconfig: join(root, 'tsconfig.node.json'),
   logLevel: 'warning',
+  // CommonJS inside the bundle (the generated route schemas) requires packages: give it a require.
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
 })
 
 type Phases = { boot: number; imports: number; createCore: number; sessionGet: number }

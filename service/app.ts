@@ -12,6 +12,7 @@ import { API_BASE } from './permissions'
 import { createUserDirectory } from './principals'
 import { newDemoPassword } from './secrets'
 import { seedDemo, setDemoPassword } from './seed'
+import { precompiledCompilers, type SchemaCompilers } from './schema-compilers'
 import { buildServer } from './server'
 import { createSignInLock } from './sign-in-lock'
 import { createUserTokens } from './user-tokens'
@@ -46,6 +47,8 @@ export interface TokenServiceOptions {
   logger?: boolean
   /** Where logs go when `logger` is on (default stderr). */
   logStream?: DestinationStream
+  /** Fastify's schema compilers: default the generated ones (schema-compilers.ts); the generator records its own. */
+  compilers?: SchemaCompilers
 }
 
 export interface TokenService {
@@ -102,6 +105,7 @@ function serve(options: TokenServiceOptions, clock: Clock, store: Store): TokenS
   const app = buildServer(context, {
     authErrors: options.authErrors ?? 'standard',
     logger: options.logger ? createLogger(options.logStream) : null,
+    compilers: options.compilers ?? precompiledCompilers(),
   })
 
   let origin: string | null = null

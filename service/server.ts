@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 import type { ServiceContext } from './context'
 import { frameworkErrorsFor, installErrorHandling, type AuthErrorStyle } from './http-errors'
 import { API_BASE } from './permissions'
+import type { SchemaCompilers } from './schema-compilers'
 import { adminRoutes } from './routes/admin'
 import { catalogRoutes } from './routes/catalog'
 import { dataRoutes } from './routes/data'
@@ -17,13 +18,14 @@ export const BODY_LIMIT = 64 * 1024
 /** The fastify app: strict validation, the contract's errors, every route under /fd-api/v1. */
 export function buildServer(
   context: ServiceContext,
-  options: { authErrors: AuthErrorStyle; logger: Logger | null },
+  options: { authErrors: AuthErrorStyle; logger: Logger | null; compilers: SchemaCompilers },
 ): FastifyInstance {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
     // Fastify's defaults would coerce `7` into "7", silently drop unknown fields and report one error only.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
+    schemaController: { compilersFactory: options.compilers },
     frameworkErrors: frameworkErrorsFor(options.authErrors),
     // An unknown user id of any length is 404 not_found, not a router error.
     routerOptions: { maxParamLength: 1000 },

@@ -1,0 +1,3 @@
+import type { GeneratedSchemas } from '../schema-compilers'
+declare const generated: GeneratedSchemas
+export = generated

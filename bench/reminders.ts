@@ -1,6 +1,6 @@
 // Prints how long scheduling renewal reminders takes for 10,000 tokens and how much heap it adds (goal: ≤ 1 s,
-// ≤ 50 MB): start-up (catch-up check + 40,000 node-schedule jobs), a change of offsets (every token
-// rescheduled), one token regenerated, and close. Real node-schedule, real state file in a temp folder.
+// ≤ 50 MB): start-up (catch-up check + 40,000 planned reminders, the earliest armed), a change of offsets
+// (every token rescheduled), one token regenerated, and close. The real timer, real state file in a temp folder.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -1,7 +1,7 @@
 import type { NotifierAdapter } from '../adapters/types'
 import type { InstanceDirectory, Logger, SettingsReader, TokenDirectory } from '../core-context'
 import type { EventBus } from './event-bus'
-import { nodeScheduleTimer, type JobTimer } from './job-timer'
+import { createWallClockTimer, type JobTimer } from './job-timer'
 import { identityPrefix, isRemindable, planReminders, reminderMessage, type PlannedReminder, type RemindableToken } from './reminder-plan'
 import type { ReminderState } from './reminder-state'
 
@@ -31,10 +31,9 @@ type CachedPlan = { signature: string; plan: PlannedReminder[] }
 const nextDailyCheck = (now: Date) => new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 1)
 
 /**
- * Renewal reminders. The agenda holds one job per instance and offset plus one at each expiry; node-schedule
- * is armed for the earliest of them only (a node-schedule one-off job costs ~0.1–0.4 ms to create and as much
- * to cancel — cron-parser first tries to parse every Date, and its global list is insertion-sorted — so 40,000
- * real jobs would take seconds). Jobs only wake the scheduler up: every decision is made by `check`, which
+ * Renewal reminders. The agenda holds one job per instance and offset plus one at each expiry; one timer is
+ * armed for the earliest of them only (40,000 armed timers would cost far more than the one the next reminder
+ * needs). Jobs only wake the scheduler up: every decision is made by `check`, which
  * compares the injected clock with the plan and the persisted fired keys. So start-up catch-up, the daily
  * re-check and the wake-from-sleep re-check all fire what fell due — the most recent reminder only, once.
  */
@@ -49,7 +48,7 @@ export class ReminderScheduler {
   private started = false
 
   constructor(private readonly options: ReminderSchedulerOptions) {
-    this.timer = options.timer ?? nodeScheduleTimer
+    this.timer = options.timer ?? createWallClockTimer()
   }
 
   /** Catch up on what fell due while the app was closed, schedule everything, and follow changes. */
@@ -200,7 +199,7 @@ export class ReminderScheduler {
     this.plans.delete(instanceId)
   }
 
-  /** Points the one node-schedule job at the earliest pending reminder. */
+  /** Points the one timer at the earliest pending reminder. */
   private arm(): void {
     let earliest = Infinity
     for (const reminders of this.jobs.values()) earliest = Math.min(earliest, reminders[0]?.at.getTime() ?? Infinity)
@@ -217,7 +216,7 @@ export class ReminderScheduler {
   }
 
   /**
-   * node-schedule waits by the system clock; the injected clock may run at an offset from it (the sandbox's
+   * The timer waits by the system clock; the injected clock may run at an offset from it (the sandbox's
    * simulated date). Aim at the same distance from now on the system clock.
    */
   private onSystemClock(instant: number): Date {

@@ -7,6 +7,7 @@ import { createNodeNotifier } from '../../../electron/main/adapters/node-notifie
 import type { CoreEvents } from '../../../electron/main/services/event-bus'
 import { EventBus } from '../../../electron/main/services/event-bus'
 import type { InstanceDirectory, TokenDirectory, TokenSummary } from '../../../electron/main/core-context'
+import type { JobTimer } from '../../../electron/main/services/job-timer'
 import { ReminderScheduler } from '../../../electron/main/services/reminder-scheduler'
 import { openReminderState } from '../../../electron/main/services/reminder-state'
 
@@ -78,7 +79,7 @@ export function reminderWorld() {
     openState,
     settings: { get: () => settings },
     /** A scheduler as the app builds it at start-up (a restart is: close the old one, make a new one). */
-    scheduler(options: { onChecked?: () => void; now?: () => Date } = {}) {
+    scheduler(options: { onChecked?: () => void; now?: () => Date; timer?: JobTimer } = {}) {
       const scheduler = new ReminderScheduler({
         bus,
         tokens,
@@ -89,6 +90,7 @@ export function reminderWorld() {
         state: openState(),
         now: options.now ?? (() => new Date()),
         onChecked: options.onChecked,
+        timer: options.timer,
       })
       schedulers.push(scheduler)
       return scheduler

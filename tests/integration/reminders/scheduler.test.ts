@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs'
-import { scheduledJobs } from 'node-schedule'
+import { createWallClockTimer } from '../../../electron/main/services/job-timer'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DAY, reminderWorld, useTimeZone, type ReminderWorld } from './fixture'
 
@@ -191,20 +191,19 @@ describe('reminder scheduler', () => {
     ])
   })
 
-  it('keeps one node-schedule job armed for the earliest reminder (plus the daily re-check), however many tokens', () => {
+  it('keeps one timer armed for the earliest reminder (plus the daily re-check), however many tokens', () => {
     for (let index = 2; index <= 50; index++) {
       world.instances.add(`inst-${index}`, `Department ${index}`)
       world.tokens.set(`inst-${index}`, { createdAt, expiresAt: new Date(Date.parse(expiresAt) + index * DAY).toISOString(), hint: 'Aa00' })
     }
-    const scheduler = world.scheduler()
+    const timer = createWallClockTimer()
+    const scheduler = world.scheduler({ timer })
     scheduler.start()
     expect(scheduler.scheduled()).toHaveLength(200)
-    expect(Object.keys(scheduledJobs)).toHaveLength(2)
-    const nextInvocations = Object.values(scheduledJobs).map((job) => job.nextInvocation()?.toISOString()).sort()
     // The daily re-check runs at 00:01 Berlin time (23:01 UTC in winter).
-    expect(nextInvocations).toEqual(['2027-03-01T23:01:00.000Z', at90])
+    expect(timer.pending().map((at) => at.toISOString())).toEqual(['2027-03-01T23:01:00.000Z', at90])
     scheduler.close()
-    expect(Object.keys(scheduledJobs)).toHaveLength(0)
+    expect(timer.pending()).toEqual([])
   })
 
   it('waits the right time when the app clock runs at an offset from the system clock (simulated dates)', () => {

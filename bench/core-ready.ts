@@ -1,29 +1,34 @@
 /**
- * Child of bench/core.ts: builds the core over the data folder in argv[2] (settings loaded, sandbox instance,
- * keychain read, embedded service listening), prints one line "ready {phases in ms}" and exits.
+ * Child of bench/core.ts, bundled like the main process and loaded by core-boot.ts: builds the core over the
+ * data folder in argv[2] (settings loaded, the sandbox instance, its embedded service listening), reads the
+ * session from the keychain, prints "ready", then times the first session:get and prints "phases {…}".
  */
-export {}
+import { createHeadlessAdapters } from '../electron/main/adapters/node-headless'
+import { createCore } from '../electron/main/core'
 
-const booted = performance.now()
-const { createHeadlessAdapters } = await import('../electron/main/adapters/node-headless')
-const { createCore } = await import('../electron/main/core')
-const imported = performance.now()
+const loaded = performance.now()
+
+async function main(dataDir: string): Promise<void> {
+  const core = await createCore({ dataDir, host: 'preview', adapters: createHeadlessAdapters().adapters })
+  const built = performance.now()
+  const [sandbox] = core.context.instances.list()
+  // A sandbox that failed to start would make the figure meaningless: say so instead.
+  const info = await core.dispatch('app:info', {}, { host: 'preview' })
+  if (!sandbox?.isSandbox || !info.ok || (info.value as { notices: unknown[] }).notices.length > 0) throw new Error(`the sandbox did not start: ${JSON.stringify(info)}`)
+  await core.context.credentials.sessionToken(sandbox.id) // the keychain read
+  const ready = performance.now()
+  process.stdout.write('ready\n')
+  const session = await core.dispatch('session:get', { instanceId: sandbox.id }, { host: 'preview' })
+  if (!session.ok || (session.value as { state: string }).state !== 'signed-in') throw new Error(`session:get: ${JSON.stringify(session)}`)
+  const phases = { load: loaded, createCore: built - loaded, keychainRead: ready - built, sessionGet: performance.now() - ready }
+  process.stdout.write(`phases ${JSON.stringify(phases)}\n`)
+  await core.close()
+}
 
 const dataDir = process.argv[2]
-if (!dataDir) throw new Error('usage: core-ready <dataDir>')
-const core = await createCore({
-  dataDir,
-  host: 'preview',
-  adapters: createHeadlessAdapters().adapters,
+if (process.env.LOAD_ONLY) process.exit(0)
+if (!dataDir) throw new Error('usage: core-boot <dataDir>')
+main(dataDir).catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
 })
-const built = performance.now()
-const [sandbox] = core.context.instances.list()
-// A sandbox that failed to start would make the figure meaningless: say so instead.
-if (!sandbox?.isSandbox) throw new Error(`no sandbox: ${JSON.stringify(await core.dispatch('app:info', {}, { host: 'preview' }))}`)
-// The keychain read the first window needs: who is signed in (the session entry).
-const session = sandbox ? await core.dispatch('session:get', { instanceId: sandbox.id }, { host: 'preview' }) : null
-const ready = performance.now()
-if (session && !session.ok) throw new Error(`session:get failed: ${session.error.code}`)
-const phases = { boot: booted, imports: imported - booted, createCore: built - imported, sessionGet: ready - built }
-process.stdout.write(`ready ${JSON.stringify(phases)}\n`)
-await core.close()

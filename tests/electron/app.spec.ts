@@ -33,7 +33,7 @@ test.describe('Electron app', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'token-desk-electron-'))
     app = await electron.launch({
       executablePath: binary!,
-      args: [join(root, 'out/main/index.js'), `--user-data-dir=${dataDir}`, '--no-sandbox'],
+      args: [join(root, 'out/main/boot.cjs'), `--user-data-dir=${dataDir}`, '--no-sandbox'],
       env: { ...process.env, NODE_ENV: 'production' },
     })
     page = await app.firstWindow()

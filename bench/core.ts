@@ -26,7 +26,6 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: runtimeExternals.flatMap((name) => [name, `${name}/*`]),
-  minify: process.env.BENCH_MINIFY === '1',
   tsconfig: join(root, 'tsconfig.node.json'),
   logLevel: 'error',
 })

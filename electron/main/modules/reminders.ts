@@ -87,7 +87,7 @@ export const remindersModule: CoreModule = (context) => {
 
   return {
     handlers: {
-      'token:calendar': ({ instanceId }) => {
+      'token:calendar': async ({ instanceId }) => {
         const instance = context.instances.get(instanceId)
         if (!instance) throw new AppFailure('not_found', 'This instance does not exist.')
         const token = context.tokens.get(instanceId)

@@ -1,4 +1,4 @@
-import { createEvents, type EventAttributes } from 'ics'
+import type { EventAttributes } from 'ics'
 import type { ExportFile } from '@shared/contract'
 import { localIsoDate, planReminders, type PlannedReminder, type RemindableToken } from './reminder-plan'
 
@@ -102,8 +102,10 @@ const slug = (name: string) =>
 /**
  * The renewal calendar of one instance's token: one event per reminder Token Desk schedules and one at the
  * expiry, each with one display alarm. Names and dates only: the token itself never enters the file.
+ * (`ics` is loaded on the first export: with its validation library it is start-up time most runs never need.)
  */
-export function buildCalendar(input: CalendarInput): ExportFile {
+export async function buildCalendar(input: CalendarInput): Promise<ExportFile> {
+  const { createEvents } = await import('ics')
   const expiresAt = new Date(input.token.expiresAt)
   const summary = `Renew First Due API token (${input.instanceName}) — expires ${localIsoDate(expiresAt)}`
   const description = describe(input, expiresAt)

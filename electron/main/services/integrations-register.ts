@@ -310,9 +310,10 @@ export class IntegrationsRegister implements IntegrationDirectory {
   }
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+/** Made on first use: setting up ICU costs a start without integrations milliseconds for nothing. */
+let collator: Intl.Collator | undefined
 const byName = (a: Integration, b: Integration) =>
-  collator.compare(a.name, b.name) || a.id.localeCompare(b.id)
+  (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })).compare(a.name, b.name) || a.id.localeCompare(b.id)
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
 const fieldOf = (issue: z.core.$ZodIssue) =>
   issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.map(String).join('.') || '(row)'

@@ -20,8 +20,8 @@ const events = (text: string) => parse(text).getAllSubcomponents('vevent')
 const text = (component: ICAL.Component, name: string) => String(component.getFirstPropertyValue(name))
 const time = (component: ICAL.Component, name: string) => (component.getFirstPropertyValue(name) as ICAL.Time).toJSDate().toISOString()
 
-describe('renewal calendar (.ics)', () => {
-  const file = buildCalendar(input)
+describe('renewal calendar (.ics)', async () => {
+  const file = await buildCalendar(input)
 
   it('is an iCalendar file named after the instance', () => {
     expect(file.filename).toBe('token-desk-demo-fire-rescue-renewal.ics')
@@ -74,8 +74,8 @@ describe('renewal calendar (.ics)', () => {
     expect(lines.some((line) => line.startsWith(' '))).toBe(true)
   })
 
-  it('folds multi-byte names by octets without splitting a character', () => {
-    const long = buildCalendar({ ...input, instanceName: 'Feuerwehr Überlingen–Süd — Größere Rettungswache Nördlich des Sees' })
+  it('folds multi-byte names by octets without splitting a character', async () => {
+    const long = await buildCalendar({ ...input, instanceName: 'Feuerwehr Überlingen–Süd — Größere Rettungswache Nördlich des Sees' })
     const lines = long.text.split('\r\n').slice(0, -1)
     for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75)
     expect(long.text).not.toContain('\uFFFD')
@@ -84,8 +84,8 @@ describe('renewal calendar (.ics)', () => {
     )
   })
 
-  it('keeps UIDs and raises SEQUENCE after a regenerate, so calendars move the events', () => {
-    const regenerated = buildCalendar({
+  it('keeps UIDs and raises SEQUENCE after a regenerate, so calendars move the events', async () => {
+    const regenerated = await buildCalendar({
       ...input,
       token: { ...token, hint: 'Zz42', createdAt: '2027-02-01T15:00:00.000Z', expiresAt: '2028-02-01T15:00:00.000Z' },
       sequence: 4,
@@ -97,8 +97,8 @@ describe('renewal calendar (.ics)', () => {
     expect(time(after[3]!, 'dtstart')).toBe('2028-02-01T15:00:00.000Z')
   })
 
-  it('leaves out reminders whose day was past when the token was created', () => {
-    const late = buildCalendar({ ...input, token: { ...token, createdAt: '2027-11-13T15:00:00.000Z' } })
+  it('leaves out reminders whose day was past when the token was created', async () => {
+    const late = await buildCalendar({ ...input, token: { ...token, createdAt: '2027-11-13T15:00:00.000Z' } })
     expect(events(late.text).map((event) => text(event, 'uid'))).toEqual(['inst-1-renew-7d@token-desk', 'inst-1-expiry@token-desk'])
   })
 
@@ -107,8 +107,8 @@ describe('renewal calendar (.ics)', () => {
     expect(file.text).not.toMatch(/fdt_/)
   })
 
-  it('says so when no integration is registered', () => {
-    const lonely = buildCalendar({ ...input, integrationNames: [] })
+  it('says so when no integration is registered', async () => {
+    const lonely = await buildCalendar({ ...input, integrationNames: [] })
     expect(text(events(lonely.text)[0]!, 'description')).toContain('Dependent integrations: none registered in Token Desk.')
   })
 })

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
-import { runtimeExternalPatterns } from './scripts/main-bundle'
+import { mainBundleBuild } from './scripts/main-bundle'
 
 const alias = { '@shared': resolve(__dirname, 'shared') }
 
@@ -9,15 +9,13 @@ export default defineConfig({
   main: {
     resolve: { alias },
     build: {
-      outDir: 'out/main',
       // One CommonJS bundle with every JavaScript dependency (scripts/main-bundle.ts says why); boot.ts loads
       // it through V8's code cache.
       externalizeDeps: false,
-      rollupOptions: {
-        input: { boot: resolve(__dirname, 'electron/main/boot.ts'), index: resolve(__dirname, 'electron/main/index.ts') },
-        external: runtimeExternalPatterns,
-        output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
-      },
+      ...mainBundleBuild(
+        { boot: resolve(__dirname, 'electron/main/boot.ts'), index: resolve(__dirname, 'electron/main/index.ts') },
+        'out/main',
+      ),
     },
   },
   preload: {

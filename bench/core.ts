@@ -8,26 +8,26 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
-import { runtimeExternals } from '../scripts/main-bundle'
+import { build } from 'vite'
+import { mainBundleBuild } from '../scripts/main-bundle'
 
 const RUNS = 7
 const root = resolve(import.meta.dirname, '..')
 const outDir = join(root, 'node_modules', '.cache', 'token-desk-bench')
 mkdirSync(outDir, { recursive: true })
 const entry = join(outDir, 'core-boot.cjs')
-// Bundled as electron.vite.config.ts bundles the main process: one CommonJS file, natives left outside.
+// Bundled as electron.vite.config.ts bundles the main process: the same bundler and settings (scripts/main-bundle.ts).
 await build({
-  entryPoints: { 'core-boot': join(root, 'bench', 'core-boot.ts'), 'core-ready': join(root, 'bench', 'core-ready.ts') },
-  outdir: outDir,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: runtimeExternals.flatMap((name) => [name, `${name}/*`]),
-  tsconfig: join(root, 'tsconfig.node.json'),
-  logLevel: 'error',
+  configFile: false,
+  logLevel: 'warn',
+  resolve: { alias: { '@shared': join(root, 'shared') } },
+  ssr: { noExternal: true },
+  build: {
+    ssr: true,
+    emptyOutDir: false,
+    target: 'node20',
+    ...mainBundleBuild({ 'core-boot': join(root, 'bench', 'core-boot.ts'), 'core-ready': join(root, 'bench', 'core-ready.ts') }, outDir),
+  },
 })
 
 type Phases = { load: number; createCore: number; keychainRead: number; sessionGet: number }

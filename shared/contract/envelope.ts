@@ -1,5 +1,9 @@
 import { z } from 'zod'
 
+// Parsers without generated code: zod would otherwise probe and use `new Function` — a CSP violation report
+// in the renderer, and in the main process a parser compiled per object schema on its first use at start-up.
+z.config({ jitless: true })
+
 /** Every error a caller of the contract can see. Codes from the token service keep their names. */
 export const errorCodes = [
   'invalid_request',

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path'
 import { build } from 'vite'
 import { mainBundleBuild } from '../scripts/main-bundle'
 
-const RUNS = 7
+const RUNS = 11
 const root = resolve(import.meta.dirname, '..')
 const outDir = join(root, 'node_modules', '.cache', 'token-desk-bench')
 mkdirSync(outDir, { recursive: true })

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { addIntegration, expect, openView, sandboxInstance, test } from './fixtures'
+import { addIntegration, expect, openView, readClipboard, sandboxInstance, test } from './fixtures'
 
 test.describe.configure({ timeout: 120_000 })
 
@@ -96,4 +96,26 @@ test('an import with a bad row imports nothing and shows every row error', async
   await (await again).setFiles({ name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
   await expect(page.getByText('Imported 1 integration.')).toBeVisible()
   await expect(page.getByRole('row', { name: 'Good one' })).toBeVisible()
+})
+
+test('a token pasted into an integration’s notes is refused and nothing is saved', async ({ app: page }) => {
+  await openView(page, 'Token')
+  const card = page.getByRole('region', { name: 'API token' })
+  await card.getByRole('button', { name: 'Generate token', exact: true }).click()
+  await card.getByRole('button', { name: 'Copy token' }).click()
+  const token = await readClipboard(page)
+  expect(token).toMatch(/^fdt_/)
+
+  await openView(page, 'Integrations')
+  await page.getByRole('button', { name: 'Add integration' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add integration' })
+  await dialog.getByLabel('Name').fill('CAD sync')
+  await dialog.getByLabel('Notes').fill(`uses ${token}`)
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog.getByText(/Leave the API token out of notes/)).toBeVisible()
+  await expect(dialog.getByText(/^notes: holds an API token/)).toBeVisible()
+  await dialog.getByLabel('Notes').fill('uses the sandbox token (kept in Token Desk)')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('table').getByRole('row', { name: 'CAD sync' })).toContainText('kept in Token Desk')
 })

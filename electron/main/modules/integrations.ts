@@ -39,10 +39,24 @@ export const integrationsModule: CoreModule = (context) => {
   // The recorder subscribes first so a cause ("Token regenerated") is logged before its effects on the register.
   const stops = [recordActivity(bus, activity), register.listen()]
 
+  /** Every token Token Desk keeps, to refuse one pasted into the register; a locked keychain skips the exact check. */
+  const storedTokens = async (): Promise<string[]> => {
+    const tokens = await Promise.all(
+      context.instances.list().map(async (instance) => {
+        try {
+          return await context.credentials.userToken(instance.id)
+        } catch {
+          return null
+        }
+      }),
+    )
+    return tokens.filter((token): token is string => token !== null)
+  }
+
   const handlers: HandlerMap<OwnChannels> = {
     'integrations:list': ({ instanceId }) => register.list({ instanceId }),
-    'integrations:add': (input) => register.add(input),
-    'integrations:update': ({ id, ...patch }) => register.update(id, patch),
+    'integrations:add': async (input) => register.add(input, await storedTokens()),
+    'integrations:update': async ({ id, ...patch }) => register.update(id, patch, await storedTokens()),
     'integrations:remove': ({ id }) => {
       register.remove(id)
       return { removed: true }
@@ -53,8 +67,8 @@ export const integrationsModule: CoreModule = (context) => {
         now: context.now(),
         instanceName: (id) => context.instances.get(id)?.name,
       }),
-    'integrations:import': ({ format, text }) => ({
-      imported: register.importRecords(parseIntegrationsFile(format, text)),
+    'integrations:import': async ({ format, text }) => ({
+      imported: register.importRecords(parseIntegrationsFile(format, text), await storedTokens()),
     }),
     'activity:list': (filter) => activity.list(filter),
   }

@@ -1,7 +1,5 @@
 import { AppFailure } from '@shared/contract'
-
-/** Something shaped like a token-service user token (`fdt_` and a long random tail). */
-const tokenLike = /fdt_[A-Za-z0-9_-]{12,}/
+import { holdsToken } from './secret-guard'
 
 /**
  * The reason given for a compromise report goes to the activity log, so it is one plain line and must not
@@ -10,8 +8,7 @@ const tokenLike = /fdt_[A-Za-z0-9_-]{12,}/
 export function checkCompromiseReason(reason: string, storedToken: string | null): string {
   const line = reason.replace(/\s+/g, ' ').trim()
   if (line.length === 0) throw new AppFailure('invalid_request', 'Say why you think the token is compromised.', { field: 'reason' })
-  const containsStored = storedToken !== null && storedToken.length >= 8 && reason.includes(storedToken)
-  if (containsStored || tokenLike.test(line)) {
+  if (holdsToken(reason, storedToken === null ? [] : [storedToken])) {
     throw new AppFailure('invalid_request', 'Leave the token itself out of the reason: the reason is kept in the activity log.', { field: 'reason' })
   }
   return line

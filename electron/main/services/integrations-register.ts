@@ -12,6 +12,7 @@ import {
 import type { InstanceDirectory, IntegrationDirectory } from '../core-context'
 import type { CoreEvents, EventBus } from './event-bus'
 import { openFileStore, type FileStore } from './file-store'
+import { holdsToken } from './secret-guard'
 
 type IntegrationsChange = CoreEvents['integrations-changed']['change']
 
@@ -109,8 +110,10 @@ export class IntegrationsRegister implements IntegrationDirectory {
     return this.list({ instanceId }).map((item) => item.name)
   }
 
-  add(input: IntegrationInput): Integration {
+  /** `storedTokens`: the tokens Token Desk keeps, so a pasted one is refused in any format (see tokenFields). */
+  add(input: IntegrationInput, storedTokens: readonly string[] = []): Integration {
     const values = parseOrFail(integrationInputSchema, input)
+    refuseTokens(values, storedTokens)
     this.requireInstance(values.instanceId)
     this.requireUniqueName(values.name, values.instanceId, null)
     const integration: Integration = {
@@ -124,9 +127,10 @@ export class IntegrationsRegister implements IntegrationDirectory {
     return integration
   }
 
-  update(id: string, patch: IntegrationPatch): Integration {
+  update(id: string, patch: IntegrationPatch, storedTokens: readonly string[] = []): Integration {
     const current = this.get(id)
     const changes = parseOrFail(integrationPatchSchema, patch)
+    refuseTokens(changes, storedTokens)
     const next: Integration = { ...current, ...definedOnly(changes), updatedAt: this.now().toISOString() }
     if (next.instanceId !== current.instanceId) this.requireInstance(next.instanceId)
     this.requireUniqueName(next.name, next.instanceId, id)
@@ -179,7 +183,7 @@ export class IntegrationsRegister implements IntegrationDirectory {
    * updatedAt becomes now. Any invalid row → AppFailure('invalid_request') with every error
    * by row and field, and nothing changes.
    */
-  importRecords(records: ImportRecord[]): number {
+  importRecords(records: ImportRecord[], storedTokens: readonly string[] = []): number {
     if (records.length === 0) return 0
     const errors: ImportRowError[] = []
     const staged = new Map(this.byId)
@@ -192,6 +196,11 @@ export class IntegrationsRegister implements IntegrationDirectory {
         continue
       }
       const { instance, ...record } = parsed.data
+      const withTokens = tokenFields(record, storedTokens)
+      if (withTokens.length > 0) {
+        errors.push(...withTokens.map((field) => ({ row, field, message: TOKEN_IN_FIELD })))
+        continue
+      }
       const instanceId = this.resolveInstance(record.instanceId, instance)
       if (!instanceId) {
         errors.push({
@@ -308,6 +317,26 @@ export class IntegrationsRegister implements IntegrationDirectory {
   private emitCount(instanceId: string | null, change: IntegrationsChange, count: number): void {
     this.options.bus.emit('integrations-changed', { instanceId, change, name: null, count })
   }
+}
+
+/** Fields people type freely: the ones a token could be pasted into. */
+const freeTextFields = ['name', 'system', 'owner', 'contact', 'notes'] as const
+const TOKEN_IN_FIELD = 'holds an API token: leave it out (the register is a plain file and goes into exports; the keychain keeps the token)'
+
+/** The free-text fields of `values` that hold a token (secret-guard.ts says what counts). */
+function tokenFields(values: Partial<Record<(typeof freeTextFields)[number], string>>, storedTokens: readonly string[]): string[] {
+  return freeTextFields.filter((field) => {
+    const text = values[field]
+    return text !== undefined && holdsToken(text, storedTokens)
+  })
+}
+
+function refuseTokens(values: Partial<Record<(typeof freeTextFields)[number], string>>, storedTokens: readonly string[]): void {
+  const fields = tokenFields(values, storedTokens)
+  if (fields.length === 0) return
+  throw new AppFailure('invalid_request', `Leave the API token out of ${fields.join(', ')}: the register is a plain file and goes into exports, and the keychain already keeps the token.`, {
+    errors: fields.map((field) => ({ field, message: TOKEN_IN_FIELD })),
+  })
 }
 
 /** Made on first use: setting up ICU costs a start without integrations milliseconds for nothing. */

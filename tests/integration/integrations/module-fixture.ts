@@ -24,7 +24,7 @@ export class MemoryLogger implements Logger {
 }
 
 /** The integrations module over a real data folder, a real bus and the real handler table. */
-export function moduleFixture(tokens: TokenSummary[] = []) {
+export function moduleFixture(tokens: TokenSummary[] = [], storedTokens: Record<string, string> = {}) {
   const { dir, cleanup, bus, instances, clock } = coreParts()
   const log = new MemoryLogger()
   const adapters: Adapters = {
@@ -48,7 +48,7 @@ export function moduleFixture(tokens: TokenSummary[] = []) {
     settings: { get: () => defaultSettings },
     instances,
     tokens: { list: () => tokens, get: (id) => tokens.find((token) => token.instanceId === id) },
-    credentials: { sessionToken: notHere('credentials'), userToken: notHere('credentials') },
+    credentials: { sessionToken: notHere('credentials'), userToken: async (id) => storedTokens[id] ?? null },
     tokenActions: { regenerate: notHere('token actions') },
     directories: { integrations: { namesFor: () => [] } },
   }

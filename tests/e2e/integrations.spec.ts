@@ -103,6 +103,7 @@ test('a token pasted into an integration’s notes is refused and nothing is sav
   const card = page.getByRole('region', { name: 'API token' })
   await card.getByRole('button', { name: 'Generate token', exact: true }).click()
   await card.getByRole('button', { name: 'Copy token' }).click()
+  await expect(card.getByRole('status').filter({ hasText: /Copied — clears in \d+ s/ })).toBeVisible()
   const token = await readClipboard(page)
   expect(token).toMatch(/^fdt_/)
 

@@ -26,7 +26,6 @@ async function main(dataDir: string): Promise<void> {
 }
 
 const dataDir = process.argv[2]
-if (process.env.LOAD_ONLY) process.exit(0)
 if (!dataDir) throw new Error('usage: core-boot <dataDir>')
 main(dataDir).catch((error: unknown) => {
   console.error(error)

@@ -321,17 +321,18 @@ export class IntegrationsRegister implements IntegrationDirectory {
 
 /** Fields people type freely: the ones a token could be pasted into. */
 const freeTextFields = ['name', 'system', 'owner', 'contact', 'notes'] as const
+type FreeText = Partial<Record<(typeof freeTextFields)[number], string>>
 const TOKEN_IN_FIELD = 'holds an API token: leave it out (the register is a plain file and goes into exports; the keychain keeps the token)'
 
 /** The free-text fields of `values` that hold a token (secret-guard.ts says what counts). */
-function tokenFields(values: Partial<Record<(typeof freeTextFields)[number], string>>, storedTokens: readonly string[]): string[] {
+function tokenFields(values: FreeText, storedTokens: readonly string[]): string[] {
   return freeTextFields.filter((field) => {
     const text = values[field]
     return text !== undefined && holdsToken(text, storedTokens)
   })
 }
 
-function refuseTokens(values: Partial<Record<(typeof freeTextFields)[number], string>>, storedTokens: readonly string[]): void {
+function refuseTokens(values: FreeText, storedTokens: readonly string[]): void {
   const fields = tokenFields(values, storedTokens)
   if (fields.length === 0) return
   throw new AppFailure('invalid_request', `Leave the API token out of ${fields.join(', ')}: the register is a plain file and goes into exports, and the keychain already keeps the token.`, {

@@ -1,4 +1,4 @@
-import type { AppError, Integration, IntegrationInput } from '@shared/contract'
+import type { AppError, Integration, IntegrationInput, Result } from '@shared/contract'
 import { rowErrors, type RowError } from './errors'
 import type { AppState, LoadState, SliceCreator } from './types'
 
@@ -34,6 +34,15 @@ export const createIntegrationsSlice: SliceCreator<'integrations'> = (set, get, 
         ? slice.list.map((i) => (i.id === item.id ? item : i))
         : [...slice.list, item],
     }))
+  /** An add or update answered: its failure goes to the form, its integration into the list. */
+  const saved = (result: Result<Integration>): Integration | null => {
+    if (!result.ok) {
+      set({ formError: result.error })
+      return null
+    }
+    replace(result.value)
+    return result.value
+  }
 
   return {
     list: [],
@@ -52,24 +61,12 @@ export const createIntegrationsSlice: SliceCreator<'integrations'> = (set, get, 
 
     async add(input) {
       set({ formError: null })
-      const result = await api.integrations.add(input)
-      if (!result.ok) {
-        set({ formError: result.error })
-        return null
-      }
-      replace(result.value)
-      return result.value
+      return saved(await api.integrations.add(input))
     },
 
     async update(id, patch) {
       set({ formError: null })
-      const result = await api.integrations.update({ id, ...patch })
-      if (!result.ok) {
-        set({ formError: result.error })
-        return null
-      }
-      replace(result.value)
-      return result.value
+      return saved(await api.integrations.update({ id, ...patch }))
     },
 
     async remove(id) {
